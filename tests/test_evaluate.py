@@ -382,7 +382,8 @@ def test_evaluate_render_report_shows_types_misses_and_sentences():
     golds = gold_docs(DETENTION, SEIZURE)
     preds = events_frame(pred("detention", "detained"), pred("assault", "He was released"))
     console = Console(width=200, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
-    console.print(render_report(score(golds, None, preds)))
+    for renderable in render_report(score(golds, None, preds)):
+        console.print(renderable)
     output = console.export_text()
     for expected in ("Per event type", "assault", "seizure", "Missed gold events (1)",
                      "Officers searched his flat and took his laptop.", "Extra predictions (1)",
@@ -515,3 +516,79 @@ def test_evaluate_parity_with_reference_scorer(tmp_path, case, types):
         k: (v["tp"], v["fp"], v["fn"]) for k, v in expected["per_type"].items()
     }
     assert [m["evidence"][:60] for m in ours["misses"]] == [m[2] for m in expected["misses"]]
+
+
+@pytest.mark.eval
+@pytest.mark.parametrize("every", [1, 2, 3])
+def test_evaluate_parity_on_our_gold_file(tmp_path, every):
+    """Predictions placed on every n-th evidence (some with wrong attributes or types)."""
+    reference = load_reference()
+    golds = load_gold(OUR_GOLD)
+    rows = []
+    for doc in golds:
+        for k, ge in enumerate(doc.events):
+            if k % every:
+                continue
+            start, end = find_spans(doc.text, ge.evidence[-1])[0]
+            interval = gold_interval(ge.date) if k % 2 else None
+            rows.append({
+                "doc_id": doc.doc_id, "event_type": ge.event_type if k % 5 else "assault",
+                "status": ge.status if k % 3 else "occurred", "start_char": start,
+                "end_char": end, "date_start": interval[0] if interval else None,
+                "date_end": interval[1] if interval else None,
+                "place_name": ge.place[0] if ge.place else None, "place_text": None,
+                "perpetrator": ge.perpetrator, "victim": ge.victim if k % 4 else "narrator",
+            })  # fmt: skip
+    documents = pd.DataFrame({"doc_id": [d.doc_id for d in golds], "text": [d.text for d in golds]})
+    write_outputs(tmp_path / "out", documents, pd.DataFrame(rows))
+    expected = reference.score(str(OUR_GOLD), str(tmp_path / "out"))
+    ours = score_output_dir(OUR_GOLD, tmp_path / "out").to_dict()
+    for key in ("tp", "fp", "fn", "duplicates", "precision", "recall", "f1"):
+        assert ours[key] == expected[key], key
+    assert ours["attributes"] == {k: list(v) for k, v in expected["attributes"].items()}
+
+
+# --------------------------------------------------------------------------- our gold file
+
+OUR_GOLD = Path(__file__).parents[1] / "data" / "eval" / "gold.jsonl"
+EVENT_TYPES = {
+    "detention", "drug_test", "psychiatric_commitment", "surveillance", "seizure", "harassment",
+    "assault", "charge", "release", "relocation", "intervention",
+}  # fmt: skip
+STATUSES = {"occurred", "attempted", "threatened", "negated", "hypothetical"}
+
+
+@pytest.fixture(scope="module")
+def our_gold() -> list[GoldDocument]:
+    return load_gold(OUR_GOLD)
+
+
+def test_evaluate_our_gold_covers_the_taxonomy(our_gold):
+    required = [e for d in our_gold for e in d.events if not e.optional]
+    assert len(our_gold) >= 5
+    assert len(required) >= 40
+    assert {e.event_type for e in required} == EVENT_TYPES
+    assert {e.status for e in required} == STATUSES
+    assert {e.event_type for d in our_gold for e in d.events} <= EVENT_TYPES
+    assert {e.status for d in our_gold for e in d.events} <= STATUSES
+
+
+def test_evaluate_our_gold_types_match_the_taxonomy_file():
+    taxonomy = Path(__file__).parents[1] / "models" / "tnlp_events" / "taxonomy.json"
+    if not taxonomy.is_file():
+        pytest.skip("models/tnlp_events/taxonomy.json not present")
+    assert set(json.loads(taxonomy.read_text(encoding="utf-8"))["types"]) == EVENT_TYPES
+
+
+def test_evaluate_our_gold_is_well_formed(our_gold):
+    for doc in our_gold:
+        assert doc.published is not None, doc.doc_id
+        for event in doc.events:
+            where = (doc.doc_id, event.id)
+            for evidence in event.evidence:
+                assert doc.text.find(evidence) >= 0, (*where, evidence)
+            interval = gold_interval(event.date)  # raises on an unknown shape
+            assert interval is None or interval[0] <= doc.published, where
+            for key in (event.perpetrator, event.victim):
+                assert key is None or key == key.lower(), where
+            assert all(name and name == name.strip() for name in event.place), where

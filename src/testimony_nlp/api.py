@@ -89,7 +89,9 @@ def process_records(
     """Annotate records and turn each into its table rows (no I/O)."""
     anonymise = _pseudonymizer(options)
     nlp = nlp if nlp is not None else build_pipeline(options.model)
-    nlp.set_error_handler(skip_failed_docs)
+    # Language.set_error_handler fails on spaCy's compiled trainable pipes (no error_handler
+    # slot), so only the default handler is set: it covers our Python components.
+    nlp.default_error_handler = skip_failed_docs
     annotated = annotate(
         nlp,
         records,
@@ -132,6 +134,7 @@ def extract(
     overwrite: bool = False,
     resume: bool = False,
     on_document: Callable[[DocumentRows], None] | None = None,
+    part_size: int = 10_000,
 ) -> RunSummary:
     """Extract events from ``inputs`` into the four Parquet tables under ``out``.
 
@@ -146,7 +149,7 @@ def extract(
     started = time.perf_counter()
     expand_inputs(inputs)  # a usage error before any output or model work
     summary = RunSummary(out=Path(out))
-    writer = TableWriter(Path(out), overwrite=overwrite, resume=resume)
+    writer = TableWriter(Path(out), overwrite=overwrite, resume=resume, docs_per_part=part_size)
     records = _not_yet_written(read_records(inputs, options), writer.done_doc_ids, summary)
     try:
         for rows in process_records(_strict(records, options.strict), options):

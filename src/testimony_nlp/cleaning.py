@@ -32,22 +32,24 @@ _REMOVED_CHARS = re.compile(
     "[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\u180e"
     "\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]"
 )
-# Mapped one for one (offsets preserved).
-_SPACE_TABLE = {
-    ord(c): " "
-    for c in (
-        "\t\x0b\x0c\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
-        "\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
-    )
-}
-_SPACE_TABLE.update({0x85: "\n", 0x2028: "\n", 0x2029: "\n"})
+# Mapped one for one (offsets preserved): other spaces to " ", Unicode line breaks to "\n".
+_OTHER_SPACES = re.compile("[\t\x0b\x0c\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_OTHER_LINE_BREAKS = re.compile("[\x85\u2028\u2029]")
 _NEWLINE_RUNS = re.compile(r"\n{3,}")
 
 
 def _normalise_characters(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _REMOVED_CHARS.sub("", text)
-    return text.translate(_SPACE_TABLE)
+    text = _OTHER_SPACES.sub(" ", text)
+    return _OTHER_LINE_BREAKS.sub("\n", text)
+
+
+def _nfc(text: str) -> str:
+    """NFC-normalise the lines that keep their length (offsets must not move)."""
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text
+    return "\n".join(_nfc_if_same_length(line) for line in text.split("\n"))
 
 
 def _nfc_if_same_length(line: str) -> str:
@@ -103,7 +105,6 @@ _RELATED_HEADING = re.compile(
     r"(:.{0,150})?$"
 )
 _BREADCRUMB_SEPARATOR = re.compile(r"\s(?:>|»|›|/|\\|→)\s")
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _SENTENCE_END = re.compile(r"[.!?…。؟][\"'”’»)\]]*$")
 
 
@@ -114,10 +115,15 @@ def _core(line: str) -> str:
     return " ".join(core.split())
 
 
+_SHORT_LINE_TOKENS = 15  # navigation, headings and menus are shorter than this
+
+
 def _is_sentence(line: str) -> bool:
     """A line that carries content: a full sentence, or a long run of words."""
-    n_words = len(_WORD.findall(line))
-    return (n_words >= 6 and bool(_SENTENCE_END.search(line.rstrip()))) or n_words >= 15
+    n_tokens = len(line.split())
+    return n_tokens > _SHORT_LINE_TOKENS or (
+        n_tokens >= 6 and bool(_SENTENCE_END.search(line.rstrip()))
+    )
 
 
 def _is_bullet_line(line: str) -> bool:
@@ -125,75 +131,92 @@ def _is_bullet_line(line: str) -> bool:
     return bool(stripped) and stripped[0] in _BULLETS
 
 
-def _is_breadcrumb(core: str, line: str) -> bool:
+def _is_breadcrumb(line: str) -> bool:
     parts = [p for p in _BREADCRUMB_SEPARATOR.split(line.strip().lstrip(_BULLETS)) if p.strip()]
-    if len(parts) < 2 or len(_WORD.findall(line)) > 15 or _SENTENCE_END.search(line.rstrip()):
+    if len(parts) < 2 or _SENTENCE_END.search(line.rstrip()):
         return False
-    if any(len(_WORD.findall(p)) > 6 for p in parts):
+    if any(len(p.split()) > 6 for p in parts):
         return False
     first = _core(parts[0])
     return first in {"home", "main", "main page", "homepage"} or len(parts) >= 3
 
 
-def _is_nav_line(line: str) -> bool:
-    """A navigation line: menu word, share button, breadcrumb, lone separator, copyright."""
+def _is_nav_line(line: str, core: str) -> bool:
+    """A navigation line: menu word, share button, breadcrumb, lone separator."""
     stripped = line.strip()
-    if not stripped:
-        return False
-    core = _core(stripped)
     if not core:  # only bullets or separators, e.g. "  • >"
         return _is_bullet_line(stripped) and len(stripped) <= 6
-    if core in _NAV_PHRASES or _SOCIAL_LINE.match(core) or _COPYRIGHT_LINE.match(core):
+    if core in _NAV_PHRASES or _SOCIAL_LINE.match(core):
         return True
-    return _is_breadcrumb(core, stripped)
+    return _is_breadcrumb(stripped)
 
 
 def _is_cookie_line(line: str) -> bool:
-    return len(_WORD.findall(line)) <= 60 and bool(_COOKIE_LINE.search(line))
+    lowered = line.lower()
+    if "cookie" not in lowered and "continuing to" not in lowered:
+        return False
+    return len(line.split()) <= 60 and bool(_COOKIE_LINE.search(line))
 
 
-def _bullet_blocks(lines: list[str]) -> list[tuple[int, int]]:
-    """(start, end) index ranges of consecutive bullet lines."""
-    blocks, start = [], None
-    for i, line in enumerate(lines + [""]):
-        if _is_bullet_line(line) and start is None:
-            start = i
-        elif not _is_bullet_line(line) and start is not None:
-            blocks.append((start, i))
-            start = None
-    return blocks
+class _Lines:
+    """The lines of a text with what the rules ask of each, computed once."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.split("\n")
+        self.sentence = [_is_sentence(line) for line in self.lines]
+        # only short lines can be menus or headings: long ones keep an empty core
+        self.core = [
+            _core(line) if len(line.split()) <= _SHORT_LINE_TOKENS else "" for line in self.lines
+        ]
+        self.bullet = [_is_bullet_line(line) for line in self.lines]
+
+    def bullet_blocks(self) -> list[range]:
+        """Index ranges of consecutive bullet lines."""
+        blocks, start = [], None
+        for i, is_bullet in enumerate([*self.bullet, False]):
+            if is_bullet and start is None:
+                start = i
+            elif not is_bullet and start is not None:
+                blocks.append(range(start, i))
+                start = None
+        return blocks
 
 
-def _boilerplate_flags(lines: list[str]) -> list[bool]:
-    """Which lines are boilerplate; see the module docstring for the rules."""
-    drop = [(_is_nav_line(ln) and not _is_sentence(ln)) or _is_cookie_line(ln) for ln in lines]
+def _boilerplate_flags(text: str) -> tuple[list[str], list[bool]]:
+    """The lines of a text and which are boilerplate; see the module docstring for the rules."""
+    info = _Lines(text)
+    lines, sentence, core = info.lines, info.sentence, info.core
+    drop = [
+        (not sentence[i] and bool(line.strip()) and _is_nav_line(line, core[i]))
+        or bool(core[i] and _COPYRIGHT_LINE.match(core[i]))
+        or _is_cookie_line(line)
+        for i, line in enumerate(lines)
+    ]
     # A menu is a block of bullet lines: when one of them is navigation, the block is.
-    for start, end in _bullet_blocks(lines):
-        block = range(start, end)
-        if any(drop[i] for i in block) and not any(_is_sentence(lines[i]) for i in block):
+    for block in info.bullet_blocks():
+        if any(drop[i] for i in block) and not any(sentence[i] for i in block):
             for i in block:
                 drop[i] = True
     seen_content = False
-    for i, line in enumerate(lines):
-        core = _core(line)
-        if core and _COMMENT_HEADING.match(core) and not _is_sentence(line):
+    for i in range(len(lines)):
+        if core[i] and _COMMENT_HEADING.match(core[i]):
             if seen_content:  # a comment section after the article: drop it all
-                for j in range(i, len(lines)):
-                    drop[j] = True
+                drop[i:] = [True] * (len(lines) - i)
                 break
             drop[i] = True
-        elif core and _RELATED_HEADING.match(core) and not _is_sentence(line):
-            _drop_related_trailer(lines, drop, i)
-        elif not drop[i] and _is_sentence(line):
+        elif core[i] and _RELATED_HEADING.match(core[i]):
+            _drop_related_trailer(info, drop, i)
+        elif not drop[i] and sentence[i]:
             seen_content = True
-    return drop
+    return lines, drop
 
 
-def _drop_related_trailer(lines: list[str], drop: list[bool], heading: int) -> None:
+def _drop_related_trailer(info: _Lines, drop: list[bool], heading: int) -> None:
     """Drop a "Related articles" heading and the link titles under it (lines, not sentences)."""
+    lines = info.lines
     drop[heading] = True
     for j in range(heading + 1, len(lines)):
-        if _is_sentence(lines[j]):
+        if info.sentence[j]:
             break
         if not lines[j].strip() and j + 1 < len(lines) and not lines[j + 1].strip():
             break  # two blank lines: the trailer is over
@@ -201,8 +224,7 @@ def _drop_related_trailer(lines: list[str], drop: list[bool], heading: int) -> N
 
 
 def _remove_boilerplate(text: str) -> str:
-    lines = text.split("\n")
-    flags = _boilerplate_flags(lines)
+    lines, flags = _boilerplate_flags(text)
     if not any(flags):
         return text
     kept = [line for line, dropped in zip(lines, flags, strict=True) if not dropped]
@@ -227,7 +249,7 @@ def clean_text(text: str) -> str:
     """
     try:
         text = _normalise_characters(text)
-        text = "\n".join(_nfc_if_same_length(line) for line in text.split("\n"))
+        text = _nfc(text)
         text = _remove_boilerplate(text)
         return _NEWLINE_RUNS.sub("\n\n", text)
     except Exception:  # pragma: no cover - defensive: cleaning must never stop a run
@@ -235,13 +257,78 @@ def clean_text(text: str) -> str:
 
 
 _SKIPPED_TAGS = frozenset(
-    ["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg", "template", "button", "select", "object", "embed", "canvas", "map", "dialog"]
+    [
+        "script",
+        "style",
+        "noscript",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "form",
+        "iframe",
+        "svg",
+        "template",
+        "button",
+        "select",
+        "object",
+        "embed",
+        "canvas",
+        "map",
+        "dialog",
+    ]
 )
 _VOID_TAGS = frozenset(
-    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "keygen"]
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+        "keygen",
+    ]
 )
 _BLOCK_TAGS = frozenset(
-    ["p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "table", "article", "section", "blockquote", "main", "pre", "figure", "figcaption", "address", "hr", "center", "details", "summary"]
+    [
+        "p",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "br",
+        "tr",
+        "table",
+        "article",
+        "section",
+        "blockquote",
+        "main",
+        "pre",
+        "figure",
+        "figcaption",
+        "address",
+        "hr",
+        "center",
+        "details",
+        "summary",
+    ]
 )
 _NEVER_SKIPPED_BY_CLASS = frozenset({"html", "body", "main", "article"})
 _BOILERPLATE_CLASS = re.compile(
@@ -285,17 +372,20 @@ class _TextExtractor(HTMLParser):
         self._in_title = False
         self._h1_state = "before"  # before -> inside -> done
         self._pre_depth = 0
+        self._article_depth = 0  # inside <article> or <main>, a <header> holds the headline
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self._skip_stack:
             if tag == self._skip_stack[0] and tag not in _VOID_TAGS:
                 self._skip_stack.append(tag)
             return
-        if tag in _SKIPPED_TAGS or _is_boilerplate_element(tag, attrs):
+        if self._is_skipped(tag, attrs):
             if tag not in _VOID_TAGS:
                 self._skip_stack.append(tag)
             return
-        if tag == "title":
+        if tag in ("article", "main"):
+            self._article_depth += 1
+        elif tag == "title":
             self._in_title = True
         elif tag == "h1" and self._h1_state == "before":
             self._h1_state = "inside"
@@ -303,6 +393,11 @@ class _TextExtractor(HTMLParser):
             self._pre_depth += 1
         if tag in _BLOCK_TAGS:
             self.chunks.append("\n\n")
+
+    def _is_skipped(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+        if tag == "header" and self._article_depth:
+            return _is_boilerplate_element(tag, attrs)
+        return tag in _SKIPPED_TAGS or _is_boilerplate_element(tag, attrs)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if not self._skip_stack and tag in _BLOCK_TAGS:
@@ -321,6 +416,8 @@ class _TextExtractor(HTMLParser):
             self._h1_state = "done"
         elif tag == "pre":
             self._pre_depth = max(0, self._pre_depth - 1)
+        elif tag in ("article", "main"):
+            self._article_depth = max(0, self._article_depth - 1)
         if tag in _BLOCK_TAGS:
             self.chunks.append("\n\n")
 
@@ -336,6 +433,15 @@ class _TextExtractor(HTMLParser):
             self.chunks.append(data)
         else:
             self.chunks.append(re.sub(r"[ \t\n\r\f]+", " ", data))
+
+
+def _page_title(title_parts: list[str], h1_parts: list[str]) -> str | None:
+    """``<title>``, or the first h1 when the title is that h1 plus a site name ("X | Site")."""
+    title = " ".join("".join(title_parts).split())
+    h1 = " ".join("".join(h1_parts).split())
+    if h1 and (not title or (title.startswith(h1) and len(title) > len(h1))):
+        return h1
+    return title or None
 
 
 _TAG = re.compile(r"<[^>]*>")
@@ -367,15 +473,15 @@ def clean_html(markup: str) -> tuple[str, str | None]:
 
     Returns:
         ``(text, title)``: the title comes from ``<title>`` or else the first ``<h1>``
-        (which also stays in the text); ``None`` when the page has neither.
+        (which also stays in the text; it is preferred when the ``<title>`` is the h1
+        followed by the site's name); ``None`` when the page has neither.
     """
     try:
         parser = _TextExtractor()
         parser.feed(markup)
         parser.close()
         text = "".join(parser.chunks)
-        title_source = parser.title_parts or parser.h1_parts
-        title = " ".join("".join(title_source).split()) or None
+        title = _page_title(parser.title_parts, parser.h1_parts)
     except Exception:
         text, title = _fallback_html_text(str(markup))
     try:

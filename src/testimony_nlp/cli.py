@@ -110,6 +110,10 @@ def extract(
         typer.Option(help="Finish an interrupted run: keep what it wrote, skip those documents."),
     ] = False,
     strict: Annotated[bool, typer.Option(help="Stop at the first unreadable document.")] = False,
+    part_size: Annotated[
+        int,
+        typer.Option(min=1, help="Documents per Parquet part; --resume redoes at most one part."),
+    ] = 10_000,
     pseudonymize: Annotated[
         bool, typer.Option(help="Replace person names with salted pseudonyms in every table.")
     ] = False,
@@ -147,7 +151,9 @@ def extract(
             from .pseudonymize import load_salt
 
             load_salt(options.pseudonym_key)  # fail before any work when no secret is set
-        summary = _run_extract(inputs, out, options, engine, scheduler, overwrite, resume)
+        summary = _run_extract(
+            inputs, out, options, engine, scheduler, overwrite, resume, part_size
+        )
     except TestimonyNLPError as error:
         raise fail(error) from None
     from .report import print_summary
@@ -157,19 +163,31 @@ def extract(
         raise typer.Exit(code=1)
 
 
-def _run_extract(inputs, out, options, engine, scheduler, overwrite, resume):
+def _run_extract(inputs, out, options, engine, scheduler, overwrite, resume, part_size):
     if engine is Engine.dask:
         from .dask_engine import extract_with_dask
 
         return extract_with_dask(
-            inputs, out, options, scheduler=scheduler, overwrite=overwrite, resume=resume
+            inputs,
+            out,
+            options,
+            scheduler=scheduler,
+            overwrite=overwrite,
+            resume=resume,
+            part_size=part_size,
         )
     from .api import extract as run
     from .report import progress_callback
 
     with progress_callback() as on_document:
         return run(
-            inputs, out, options, overwrite=overwrite, resume=resume, on_document=on_document
+            inputs,
+            out,
+            options,
+            overwrite=overwrite,
+            resume=resume,
+            on_document=on_document,
+            part_size=part_size,
         )
 
 
@@ -210,10 +228,12 @@ def evaluate(
 def _split_types(types: str | None) -> set[str] | None:
     if not types:
         return None
+    from .assets import models_dir
     from .events.taxonomy import load_taxonomy
 
     wanted = {t.strip() for t in types.split(",") if t.strip()}
-    known = set(load_taxonomy())
+    _, event_types = load_taxonomy(models_dir() / "tnlp_events")
+    known = set(event_types)
     unknown = wanted - known
     if unknown:
         raise UsageError(
@@ -221,6 +241,67 @@ def _split_types(types: str | None) -> set[str] | None:
             f"choose from {', '.join(sorted(known))}"
         )
     return wanted
+
+
+@app.command()
+def show(
+    out: Annotated[Path, typer.Argument(help="Output folder written by `extract`.")],
+    event_type: Annotated[
+        str | None, typer.Option("--type", help="Only events of this type, e.g. detention.")
+    ] = None,
+    doc: Annotated[str | None, typer.Option("--doc", help="Only events of this document.")] = None,
+    status: Annotated[
+        str | None, typer.Option(help="Only events with this status, e.g. attempted.")
+    ] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="Show at most N events.")] = None,
+) -> None:
+    """Show the events of an output folder as a table, each with its evidence sentence."""
+    from rich.console import Console
+
+    from .show import show_events
+
+    try:
+        table = show_events(out, event_type=event_type, doc_id=doc, status=status, limit=limit)
+    except TestimonyNLPError as error:
+        raise fail(error) from None
+    Console().print(table)
+
+
+@app.command()
+def render(
+    input_path: Annotated[str, typer.Argument(metavar="INPUT", help="A document or a corpus.")],
+    html: Annotated[Path, typer.Option("--html", help="Write the HTML page here.")],
+    doc: Annotated[
+        str | None, typer.Option("--doc", help="Id of the corpus document (default: the first).")
+    ] = None,
+    published: PublishedOpt = None,
+    author: AuthorOpt = None,
+    fmt: FormatOpt = InputFormat.auto,
+    id_field: FieldOpt = None,
+    text_field: FieldOpt = None,
+    date_field: FieldOpt = None,
+    model: ModelOpt = "en_core_web_sm",
+) -> None:
+    """Render one document as a self-contained HTML page: highlights and its events."""
+    from .api import ExtractOptions
+
+    try:
+        options = ExtractOptions(
+            published=parse_date(published, "--published"),
+            author=author,
+            fmt=fmt.value,
+            id_field=id_field,
+            text_field=text_field,
+            date_field=date_field,
+            model=model,
+        )
+        from .render import render_input
+
+        page = render_input(input_path, options, doc_id=doc)
+        html.write_text(page, encoding="utf-8")
+    except TestimonyNLPError as error:
+        raise fail(error) from None
+    typer.echo(f"wrote {html}")
 
 
 def main() -> None:

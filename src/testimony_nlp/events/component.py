@@ -1,0 +1,349 @@
+"""The ``tnlp_events`` pipeline component: triggers -> status -> roles -> merging -> linking.
+
+Sets ``doc._.events`` to a list of dicts with the columns of the events table
+(``schemas.EVENTS`` less doc_id, event_id and sentence) plus ``participants``.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ..attributes import register_attributes
+from .linking import NarrativeLinker, paragraph_ids, timexes
+from .patterns import PATTERNS_FILE, TriggerFinder, TriggerMatch, load_pattern_data
+from .roles import PERPETRATOR, VICTIM, Lexicon, Participant, RoleResolver, first_person_in
+from .status import (
+    ATTEMPTED,
+    OCCURRED,
+    THREATENED,
+    clause_head,
+    detect_status,
+    governor_chain,
+    is_averting_sentence,
+    is_generic,
+    is_past,
+)
+from .taxonomy import TAXONOMY_FILE, EventType, load_taxonomy
+
+CUES_FILE = "cues.json"
+DATA_FILES = (TAXONOMY_FILE, PATTERNS_FILE, CUES_FILE)
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "such", "said"})
+ADDITIVE = frozenset({"also", "too", "likewise"})
+
+EVENT_FIELDS = (
+    "event_type", "status", "trigger", "start_char", "end_char", "sentence_index",
+    "date_text", "date_start", "date_end", "date_precision", "date_source",
+    "place_text", "place_name", "country_code", "latitude", "longitude", "geo_precision",
+    "victim", "perpetrator", "confidence", "rule",
+    "huridocs_code", "plover_type", "plover_mode", "acled_sub_event",
+)  # fmt: skip
+"""Keys of each event dict besides ``participants`` (the events table less ids and sentence)."""
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An event under construction."""
+
+    match: TriggerMatch
+    type: EventType
+    sent_index: int
+    start_char: int
+    end_char: int
+    status: str
+    cue: str | None
+    participants: list[Participant] = field(default_factory=list)
+    merged: bool = False
+
+    @property
+    def anchor(self) -> Token:
+        return self.match.anchor
+
+    @property
+    def nominal(self) -> bool:
+        return self.match.spec.nominal
+
+    def names(self, role: str) -> list[str]:
+        return [p.name for p in self.participants if p.role == role]
+
+
+def default_data_path() -> Path:
+    from ..assets import models_dir
+
+    return models_dir() / "tnlp_events"
+
+
+class EventExtractor:
+    """Finds events of the taxonomy with their status, participants, date and place."""
+
+    def __init__(self, nlp: Language, name: str = "tnlp_events", data_path: str | None = None):
+        register_attributes()
+        self.name = name
+        self.vocab = nlp.vocab
+        self.load(Path(data_path) if data_path else default_data_path())
+
+    # -- data -----------------------------------------------------------------------------
+
+    def load(self, path: Path) -> None:
+        self.data_path = path
+        self.taxonomy_data, self.types = load_taxonomy(path)
+        self.pattern_data = load_pattern_data(path)
+        self.cues = json.loads((path / CUES_FILE).read_text(encoding="utf-8"))
+        self.lexicon = Lexicon.from_data(self.cues)
+        self.finder = TriggerFinder(self.vocab, self.pattern_data, self.lexicon)
+        self.roles = RoleResolver(self.lexicon)
+
+    def to_disk(self, path: str | Path, exclude: tuple = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        for name in DATA_FILES:
+            if Path(self.data_path, name).resolve() != Path(path, name).resolve():
+                shutil.copyfile(self.data_path / name, path / name)
+
+    def from_disk(self, path: str | Path, exclude: tuple = ()) -> EventExtractor:
+        self.load(Path(path))
+        return self
+
+    # -- pipeline ---------------------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        if (doc._.language or "en") != "en":
+            doc._.events = []
+            return doc
+        events = self.extract(doc)
+        doc._.events = events
+        return doc
+
+    def narrator(self, doc: Doc) -> str:
+        return doc._.narrator or "narrator"
+
+    def extract(self, doc: Doc) -> list[dict]:
+        """Compute the event dicts of a parsed Doc."""
+        narrator = self.narrator(doc)
+        sent_starts = [s.start for s in doc.sents]
+        candidates = []
+        for match in self.finder(doc):
+            cand = self.candidate(match, narrator, sent_starts)
+            if cand is not None:
+                candidates.append(cand)
+        self.continue_victims(doc, candidates)
+        self.merge(candidates)
+        kept = [c for c in candidates if not c.merged]
+        self.apply_averted(doc, kept)
+        return self.link(doc, kept)
+
+    def candidate(self, match: TriggerMatch, narrator: str, sent_starts: list[int]) -> Candidate | None:
+        anchor = match.anchor
+        etype = self.types[match.spec.type]
+        status, cue = detect_status(anchor, self.lexicon)
+        participants = self.roles.resolve(match, etype.name, etype.object, narrator)
+        victims = [p for p in participants if p.role == VICTIM]
+        if is_generic(anchor, victims, self.lexicon):
+            return None
+        if etype.name == "intervention" and cue in self.lexicon.status["hypothetical_heads"]:
+            return None  # asking for help ("calling for assistance") is not an intervention
+        if not victims and first_person_in(anchor.sent, self.lexicon):
+            participants.insert(0, Participant(VICTIM, narrator, None, None, True))
+        start, end = trigger_extent(match)
+        sent_index = max(i for i, s in enumerate(sent_starts) if s <= anchor.i)
+        return Candidate(match, etype, sent_index, start, end, status, cue, participants)
+
+    def continue_victims(self, doc: Doc, cands: list[Candidate]) -> None:
+        """An event without a stated victim continues the story of the previous event
+        ("... commit me to a hospital. This was averted by the intervention of X")."""
+        paragraphs = paragraph_ids(doc)
+        previous: Candidate | None = None
+        for cand in cands:
+            victims = [p for p in cand.participants if p.role == VICTIM]
+            if not victims and previous is not None:
+                close = cand.sent_index - previous.sent_index <= 1
+                if close and paragraphs[cand.sent_index] == paragraphs[previous.sent_index]:
+                    for p in previous.participants:
+                        if p.role == VICTIM:
+                            cand.participants.append(
+                                Participant(VICTIM, p.name, None, None, p.is_narrator)
+                            )
+            if any(p.role == VICTIM for p in cand.participants):
+                previous = cand
+
+    # -- one incident, one event ---------------------------------------------------------------
+
+    def merge(self, cands: list[Candidate]) -> None:
+        by_anchor = {c.anchor.i: c for c in cands}
+        for cand in cands:
+            target = self.merge_target(cand, cands, by_anchor)
+            if target is not None and target is not cand:
+                cand.merged = True
+                absorb(target, cand)
+
+    def merge_target(self, cand: Candidate, cands: list[Candidate], by_anchor: dict) -> Candidate | None:
+        anchor = cand.anchor
+        # "threatened to arrest me": the threat verb is the status of the arrest
+        if cand.type.name == "harassment" and anchor.lemma_ in self.lexicon.status["threat_heads"]:
+            for other in cands:
+                if other is not cand and other.status == THREATENED and anchor in governor_chain(other.anchor):
+                    return other
+        # coordinated triggers of one type: "pressure and intimidation", "beat and kicked"
+        if anchor.dep_ == "conj" and anchor.head.i in by_anchor:
+            head = by_anchor[anchor.head.i]
+            if head.type.name == cand.type.name and not head.merged:
+                return head
+        # a noun restating the verb's event inside its clause: "charged him with ... charges"
+        if cand.nominal:
+            for tok in governor_chain(anchor)[1:]:
+                other = by_anchor.get(tok.i)
+                if other is not None and other.type.name == cand.type.name and not other.merged:
+                    return other
+            antecedent = self.anaphoric_antecedent(cand, cands)
+            if antecedent is not None:
+                return antecedent
+        return self.additive_antecedent(cand, cands)
+
+    def anaphoric_antecedent(self, cand: Candidate, cands: list[Candidate]) -> Candidate | None:
+        """ "the harassment continued", "my move", "Tests ... turned up negative"."""
+        noun = cand.anchor
+        dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "poss")}
+        bare_plural = not dets and noun.tag_ == "NNS"
+        if any(c.dep_ in ("relcl", "acl") for c in noun.children) or any(
+            c.dep_ == "prep" and c.lower_ in ("of", "by", "against", "on") for c in noun.children
+        ):
+            return None  # a new description ("the intervention of defenders"), not a mention
+        if not (dets & DEFINITE or any(c.dep_ == "poss" for c in noun.children) or bare_plural):
+            return None
+        if has_own_date(noun):
+            return None
+        own_victims = set(cand.names(VICTIM))
+        for other in reversed(cands):
+            if other is cand or other.merged or other.anchor.i >= noun.i:
+                continue
+            if other.type.name != cand.type.name:
+                continue
+            if bare_plural and cand.sent_index - other.sent_index > 1:
+                continue
+            if own_victims and set(other.names(VICTIM)) and not own_victims & set(other.names(VICTIM)):
+                continue
+            return other
+        return None
+
+    def additive_antecedent(self, cand: Candidate, cands: list[Candidate]) -> Candidate | None:
+        """ "X also intervened on my behalf" right after an intervention: same incident."""
+        chain = governor_chain(cand.anchor)
+        if not any(c.lower_ in ADDITIVE for t in chain for c in t.children if c.dep_ == "advmod"):
+            return None
+        if has_own_date(clause_head(cand.anchor)):
+            return None
+        for other in reversed(cands):
+            if other is cand or other.merged or other.anchor.i >= cand.anchor.i:
+                continue
+            if cand.sent_index - other.sent_index > 1:
+                break
+            if other.type.name == cand.type.name and set(other.names(VICTIM)) == set(cand.names(VICTIM)):
+                return other
+        return None
+
+    def apply_averted(self, doc: Doc, kept: list[Candidate]) -> None:
+        """ "This was averted by ...": events of the previous sentence were only attempted."""
+        sents = list(doc.sents)
+        for k, sent in enumerate(sents):
+            if k and is_averting_sentence(sent, self.lexicon):
+                for cand in kept:
+                    if cand.sent_index == k - 1 and cand.status == OCCURRED:
+                        cand.status, cand.cue = ATTEMPTED, sent.root.lemma_
+
+    # -- dates, places, rows ---------------------------------------------------------------
+
+    def link(self, doc: Doc, kept: list[Candidate]) -> list[dict]:
+        linker = NarrativeLinker(doc, self.lexicon.status["iterative_adverbs"])
+        events = []
+        for cand in sorted(kept, key=lambda c: c.anchor.i):
+            contextual = narrative_clause(cand.anchor)
+            date = linker.link_date(cand.anchor, cand.sent_index, contextual)
+            place = linker.link_place(cand.anchor, cand.sent_index, contextual)
+            events.append(self.row(doc, cand, date.as_fields(), place))
+        return events
+
+    def row(self, doc: Doc, cand: Candidate, date: dict, place: dict) -> dict:
+        victims = unique(cand.names(VICTIM))
+        perps = unique(p.key or p.name.lower() for p in cand.participants if p.role == PERPETRATOR)
+        confidence = cand.match.spec.confidence - (0.1 if not victims else 0.0)
+        row = {
+            "event_type": cand.type.name,
+            "status": cand.status,
+            "trigger": doc.text[cand.start_char : cand.end_char],
+            "start_char": cand.start_char,
+            "end_char": cand.end_char,
+            "sentence_index": cand.sent_index,
+            **date,
+            **place,
+            "victim": "; ".join(victims) or None,
+            "perpetrator": "; ".join(perps) or None,
+            "confidence": round(max(0.05, min(1.0, confidence)), 2),
+            "rule": cand.match.spec.id + (f"+{cand.cue}" if cand.cue else ""),
+            **cand.type.codes(),
+            "participants": [p.as_dict() for p in cand.participants],
+        }
+        return row
+
+
+def unique(values) -> list[str]:
+    seen: list[str] = []
+    for v in values:
+        if v and v not in seen:
+            seen.append(v)
+    return seen
+
+
+def absorb(target: Candidate, other: Candidate) -> None:
+    """Add the participants of a merged mention to its event."""
+    have = {(p.role, p.name) for p in target.participants}
+    for p in other.participants:
+        if (p.role, p.name) not in have:
+            if p.role == VICTIM and p.start_char is None and any(
+                q.role == VICTIM for q in target.participants
+            ):
+                continue
+            target.participants.append(p)
+            have.add((p.role, p.name))
+
+
+def has_own_date(token: Token) -> bool:
+    doc = token.doc
+    spans = timexes(doc)
+    subtree = {t.i for t in token.subtree}
+    return any(t.span.root.i in subtree and t.start for t in spans)
+
+
+def narrative_clause(anchor: Token) -> bool:
+    """Whether an event may inherit the narrative's time and place: a past-tense clause
+    told as part of the story (not present or general, not a nested background noun)."""
+    head = clause_head(anchor)
+    if anchor.pos_ in ("NOUN", "PROPN"):
+        verb = next((t for t in anchor.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        return verb is not None and is_past(verb)
+    return is_past(head) or is_past(anchor)
+
+
+def trigger_extent(match: TriggerMatch) -> tuple[int, int]:
+    """Character span of the trigger: the matched words, plus a short object right after."""
+    tokens = list(match.nodes.values())
+    anchor = match.anchor
+    for child in anchor.rights:
+        if child.dep_ == "dobj" and child.i - anchor.i <= 3:
+            tokens.extend(t for t in child.subtree if t.i <= child.i)
+            break
+    sent = anchor.sent
+    tokens = [t for t in tokens if sent.start <= t.i < sent.end]
+    first = min(tokens, key=lambda t: t.i)
+    last = max(tokens, key=lambda t: t.i)
+    return first.idx, last.idx + len(last)
+
+
+@Language.factory("tnlp_events", default_config={"data_path": None})
+def make_events(nlp: Language, name: str, data_path: str | None) -> EventExtractor:
+    """Create the events stage; ``data_path`` defaults to the shipped ``models/tnlp_events``."""
+    return EventExtractor(nlp, name, data_path)

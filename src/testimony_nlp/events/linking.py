@@ -1,0 +1,349 @@
+"""Date and place linking with narrative anchoring.
+
+An event takes the temporal expression of its own clause, else of its sentence (source
+``sentence``). A sentence without one continues the narrative: its events take the current
+narrative time (source ``context``), kept while the story goes on and reset at a paragraph
+that opens a new time frame (it holds an explicit date of its own). Expressions anchored on
+the previous event ("two days later", "the next day", "that evening") are resolved from that
+event's date. Durations and sets (frequencies) never date an event; present-tense or habitual
+statements do not inherit. Places follow the same clause > sentence > context order, the
+context being limited to the paragraph.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .status import attached_clause, clause_head, is_past
+
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+EVENT_DATE_TYPES = ("DATE", "TIME")
+TEMPORAL_PREPS = frozenset({"after", "before", "since", "until", "till", "prior", "following"})
+
+try:  # the time stage's helper for event-anchored expressions, when it exists
+    from testimony_nlp.temporal import anchor_relative as _anchor_relative  # type: ignore
+except ImportError:  # pragma: no cover - depends on the time engineer's module
+    _anchor_relative = None
+
+
+@dataclass(slots=True)
+class DateValue:
+    """A resolved event date."""
+
+    text: str | None
+    start: str | None
+    end: str | None
+    precision: str | None
+    source: str = "none"
+
+    def as_fields(self) -> dict:
+        return {
+            "date_text": self.text,
+            "date_start": self.start,
+            "date_end": self.end,
+            "date_precision": self.precision,
+            "date_source": self.source,
+        }
+
+
+NO_DATE = DateValue(None, None, None, None, "none")
+
+
+@dataclass(slots=True)
+class Timex:
+    span: Span
+    type: str
+    start: str | None
+    end: str | None
+    precision: str | None
+    value: str | None = None
+
+    @property
+    def explicit(self) -> bool:
+        """A date fixed in the text itself, not anchored on another event."""
+        return self.start is not None and not is_event_relative(self.span.text)
+
+    @property
+    def usable(self) -> bool:
+        """Dates an event: not a vague reference to the present/past/future ("now")."""
+        return not (self.value or "").endswith("_REF")
+
+
+def timexes(doc: Doc) -> list[Timex]:
+    """Temporal expressions of the time stage, or bare DATE/TIME entities when it did not run."""
+    found = []
+    if "timex" in doc.spans:
+        for span in doc.spans["timex"]:
+            ttype = getattr(span._, "timex_type", None) or span.label_
+            found.append(
+                Timex(span, ttype, span._.date_start, span._.date_end, span._.date_precision,
+                      span._.timex)
+            )
+    else:
+        for ent in doc.ents:
+            if ent.label_ in EVENT_DATE_TYPES:
+                start = ent._.date_start if Span.has_extension("date_start") else None
+                end = ent._.date_end if Span.has_extension("date_end") else None
+                prec = ent._.date_precision if Span.has_extension("date_precision") else None
+                found.append(Timex(ent, ent.label_, start, end, prec))
+    return [t for t in found if t.type in EVENT_DATE_TYPES and t.usable]
+
+
+# ---------------------------------------------------------------- relative anchoring
+
+RELATIVE = re.compile(
+    r"^(?:(?P<n>\w+) (?P<unit>day|week|month|year)s? (?:later|after(?:wards)?)"
+    r"|(?:the )?(?P<next>next|following) (?P<unit2>day|morning|evening|night|week|month|year)"
+    r"|(?:that|the same) (?P<same>day|morning|evening|night|afternoon)"
+    r"|(?:the )?day after)$",
+    re.IGNORECASE,
+)
+NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1, "few": 3, "several": 3}
+
+
+def is_event_relative(text: str) -> bool:
+    return RELATIVE.match(text.strip()) is not None
+
+
+def anchor_relative(text: str, anchor: DateValue) -> DateValue | None:
+    """Resolve "two days later" / "the next day" / "that evening" against an event date.
+
+    Uses ``testimony_nlp.temporal.anchor_relative`` when the time stage provides it; this
+    local fallback handles day, week, month and year offsets.
+    """
+    if _anchor_relative is not None:
+        result = _anchor_relative(text, anchor.start, anchor.end, anchor.precision)
+        if result:
+            start, end, precision = result
+            return DateValue(text, start, end, precision, "context")
+    match = RELATIVE.match(text.strip())
+    if not match or anchor.start is None:
+        return None
+    start = dt.date.fromisoformat(anchor.start)
+    if match.group("same"):
+        return DateValue(text, anchor.start, anchor.end, anchor.precision, "context")
+    if match.group("n"):
+        count = NUMBERS.get(match.group("n").lower()) or int_or_none(match.group("n"))
+        unit = match.group("unit").lower()
+    else:
+        count, unit = 1, (match.group("unit2") or "day").lower()
+        if unit in ("morning", "evening", "night"):
+            unit = "day"
+    if count is None:
+        return None
+    if unit == "day" and anchor.precision == "day":
+        day = start + dt.timedelta(days=count)
+        return DateValue(text, day.isoformat(), day.isoformat(), "day", "context")
+    if unit == "week" and anchor.precision == "day":
+        day = start + dt.timedelta(weeks=count)
+        return DateValue(text, day.isoformat(), day.isoformat(), "day", "context")
+    if unit == "month" and anchor.precision in ("day", "month"):
+        month = start.month - 1 + count
+        year, month = start.year + month // 12, month % 12 + 1
+        last = calendar.monthrange(year, month)[1]
+        return DateValue(text, f"{year}-{month:02d}-01", f"{year}-{month:02d}-{last}", "month", "context")
+    if unit == "year" and anchor.precision in ("day", "month", "year"):
+        year = start.year + count
+        return DateValue(text, f"{year}-01-01", f"{year}-12-31", "year", "context")
+    return None
+
+
+def int_or_none(text: str) -> int | None:
+    return int(text) if text.isdigit() else None
+
+
+# ---------------------------------------------------------------- structure helpers
+
+
+def paragraph_ids(doc: Doc) -> list[int]:
+    """Paragraph number of each sentence (blank lines separate paragraphs)."""
+    breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(doc.text)]
+    ids = []
+    for sent in doc.sents:
+        ids.append(sum(1 for b in breaks if b < sent.start_char))
+    return ids
+
+
+def temporal_subordinate(token: Token) -> Token | None:
+    """The "after/before/since/until" word whose phrase contains the token, if any."""
+    current = token
+    while current.head.i != current.i:
+        if current.lower_ in TEMPORAL_PREPS and current.dep_ in ("prep", "mark"):
+            return current
+        current = current.head
+    return current if current.lower_ in TEMPORAL_PREPS else None
+
+
+def span_head(span: Span) -> Token:
+    return span.root
+
+
+def iterative(anchor: Token, lex_iterative: frozenset[str]) -> bool:
+    """ "frequently harassed", "repeatedly tried": a series, not a datable incident."""
+    current, seen = anchor, 0
+    while seen < 4:
+        if any(c.lower_ in lex_iterative for c in current.children if c.dep_ == "advmod"):
+            return True
+        if current.head.i == current.i or current.dep_ in ("ROOT", "advcl", "ccomp", "relcl"):
+            return False
+        current, seen = current.head, seen + 1
+    return False
+
+
+def pick_in_sentence(anchor: Token, spans: list, head_of) -> tuple[object | None, str]:
+    """Choose among the sentence's expressions: same clause first, never across a
+    temporal subordinate ("after a period in which I was harassed, ... in November")."""
+    sub = temporal_subordinate(anchor)
+    anchor_clause = clause_head(anchor)
+    usable = []
+    for item in spans:
+        head = head_of(item)
+        if not governs_or_within(attached_clause(head), head, anchor):
+            continue
+        item_sub = temporal_subordinate(head)
+        if sub is not None and (item_sub is None or item_sub != sub):
+            continue
+        if sub is None and item_sub is not None and item_sub.head.i != anchor_clause.i:
+            # a time inside another clause's "after ..." phrase does not date this event
+            if not is_ancestor(item_sub, anchor):
+                continue
+        usable.append(item)
+    if not usable:
+        return None, "blocked" if spans else "none"
+    same_clause = [s for s in usable if attached_clause(head_of(s)).i == anchor_clause.i]
+    if same_clause:
+        return min(same_clause, key=lambda s: abs(head_of(s).i - anchor.i)), "clause"
+    return min(usable, key=lambda s: abs(head_of(s).i - anchor.i)), "sentence"
+
+
+def governs_or_within(item_clause: Token, item: Token, anchor: Token) -> bool:
+    """An expression applies to an event when its clause dominates the event's (main clause,
+    coordinated clauses) or when it sits inside the event's own phrase ("a grant I received
+    over the summer"); not when it belongs to some other subordinate clause."""
+    if item_clause.i == anchor.i or is_ancestor(item_clause, anchor):
+        return True
+    return is_ancestor(anchor, item)
+
+
+def is_ancestor(ancestor: Token, token: Token) -> bool:
+    return any(a.i == ancestor.i for a in token.ancestors)
+
+
+# ---------------------------------------------------------------- linkers
+
+
+class NarrativeLinker:
+    """Walks a document's events in order, keeping the narrative's current time and place."""
+
+    def __init__(self, doc: Doc, iterative_adverbs: frozenset[str]):
+        self.doc = doc
+        self.sents = list(doc.sents)
+        self.paragraph = paragraph_ids(doc)
+        self.timexes = timexes(doc)
+        self.places = [e for e in doc.ents if e.label_ in PLACE_LABELS]
+        self.iterative_adverbs = iterative_adverbs
+        self.current_date: DateValue | None = None
+        self.current_place: tuple[int, dict] | None = None  # (paragraph, fields)
+        self.last_event_date: DateValue | None = None
+        self._last_sentence = -1
+        self._reset_paragraphs = self.paragraphs_with_new_time_frame()
+
+    def paragraphs_with_new_time_frame(self) -> set[int]:
+        starts = set()
+        for tx in self.timexes:
+            if tx.explicit:
+                starts.add(self.paragraph[self.sentence_index(tx.span.start)])
+        return starts
+
+    def sentence_index(self, token_i: int) -> int:
+        for k, sent in enumerate(self.sents):
+            if sent.start <= token_i < sent.end:
+                return k
+        return len(self.sents) - 1
+
+    def advance_to(self, sent_index: int) -> None:
+        """Move the narrative clock to a sentence: paragraph resets, dates told on the way."""
+        for k in range(self._last_sentence + 1, sent_index + 1):
+            para = self.paragraph[k]
+            if k == 0 or para != self.paragraph[k - 1]:
+                if para in self._reset_paragraphs:
+                    self.current_date = None
+            sent = self.sents[k]
+            if k < sent_index:
+                self.note_sentence_time(sent)
+        self._last_sentence = max(self._last_sentence, sent_index)
+
+    def note_sentence_time(self, sent: Span) -> None:
+        """A past-tense sentence with an explicit date moves the narrative time."""
+        if not is_past(sent.root):
+            return
+        own = [t for t in self.timexes if sent.start <= t.span.start < sent.end and t.explicit]
+        if own:
+            root_clause = [t for t in own if attached_clause(t.span.root).i == sent.root.i]
+            chosen = (root_clause or own)[-1]
+            self.current_date = DateValue(chosen.span.text, chosen.start, chosen.end,
+                                          chosen.precision, "context")
+
+    def link_date(self, anchor: Token, sent_index: int, contextual: bool) -> DateValue:
+        """Date of the event at ``anchor``; ``contextual`` says it may inherit the narrative's."""
+        self.advance_to(sent_index)
+        sent = self.sents[sent_index]
+        in_sent = [t for t in self.timexes if sent.start <= t.span.start < sent.end]
+        chosen, how = pick_in_sentence(anchor, in_sent, lambda t: t.span.root)
+        value: DateValue | None = None
+        if chosen is not None:
+            if is_event_relative(chosen.span.text) and self.last_event_date is not None:
+                value = anchor_relative(chosen.span.text, self.last_event_date)
+                if value is not None:
+                    value.source = "sentence"
+            if value is None:
+                value = DateValue(chosen.span.text, chosen.start, chosen.end, chosen.precision,
+                                  "sentence")
+            if chosen.explicit and is_past(attached_clause(chosen.span.root)):
+                self.current_date = DateValue(value.text, value.start, value.end,
+                                              value.precision, "context")
+        elif how == "none" and contextual and not iterative(anchor, self.iterative_adverbs):
+            if self.current_date is not None:
+                cur = self.current_date
+                value = DateValue(cur.text, cur.start, cur.end, cur.precision, "context")
+        value = value or DateValue(None, None, None, None, "none")
+        if value.start is not None:
+            self.last_event_date = value
+        return value
+
+    def link_place(self, anchor: Token, sent_index: int, contextual: bool) -> dict:
+        """Place of the event: clause, sentence, else the paragraph's current place."""
+        sent = self.sents[sent_index]
+        in_sent = [p for p in self.places if sent.start <= p.start < sent.end]
+        chosen, _ = pick_in_sentence(anchor, in_sent, lambda p: p.root)
+        para = self.paragraph[sent_index]
+        if chosen is not None:
+            fields = place_fields(chosen)
+            self.current_place = (para, fields)
+            return fields
+        if contextual and self.current_place and self.current_place[0] == para:
+            return dict(self.current_place[1])
+        return place_fields(None)
+
+
+def place_fields(ent: Span | None) -> dict:
+    """The place columns of an event from a place entity and its gazetteer entry."""
+    if ent is None:
+        return {"place_text": None, "place_name": None, "country_code": None,
+                "latitude": None, "longitude": None, "geo_precision": None}
+    geo = (ent._.geo if Span.has_extension("geo") else None) or {}
+    return {
+        "place_text": ent.text,
+        "place_name": geo.get("place_name") or ent.text,
+        "country_code": geo.get("country_code"),
+        "latitude": geo.get("latitude"),
+        "longitude": geo.get("longitude"),
+        "geo_precision": geo.get("geo_precision"),
+    }

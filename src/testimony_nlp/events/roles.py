@@ -1,0 +1,444 @@
+"""Who did what to whom: victims, perpetrators and interveners of an event trigger.
+
+Arguments come from the dependency parse (active subject/object, passive subject and
+"by" agent, possessives and of/by/against phrases of nominalisations, the governing light
+verb). Pronouns are resolved: first person to the narrator, he/she to the last named person,
+they to the last agency (for perpetrators) or group (for victims). Perpetrators are
+normalised to a lowercase key such as "police" or "security service (KNB)".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+VICTIM, PERPETRATOR, INTERVENER = "victim", "perpetrator", "intervener"
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
+NON_PERSON_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "what", "which", "itself"})
+UNDERGO_VERBS = frozenset(
+    "undergo face suffer experience receive endure get stand go survive pass take have "
+    "await obtain win secure".split()
+)
+# verbs that carry out the event named by their object ("carried out a search of my flat")
+SUPPORT_VERBS = frozenset(
+    "subject put place carry conduct perform make launch stage organise organize order impose "
+    "give hand deliver bring file force expose threaten begin start continue step intensify "
+    "mount wage initiate open step escalate".split()
+)
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """Word classes from ``cues.json`` used by the pattern constraints and role finding."""
+
+    data: dict
+    perpetrators: list[dict] = field(default_factory=list)
+    acronyms: dict[str, str] = field(default_factory=dict)
+    person_heads: frozenset[str] = frozenset()
+    intervener_heads: frozenset[str] = frozenset()
+    first_singular: frozenset[str] = frozenset()
+    first_plural: frozenset[str] = frozenset()
+    third_singular: frozenset[str] = frozenset()
+    third_plural: frozenset[str] = frozenset()
+    status: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    @classmethod
+    def from_data(cls, data: dict) -> Lexicon:
+        acronyms = {}
+        perps = []
+        for entry in data["perpetrators"]:
+            for acr in entry.get("acronyms", []):
+                acronyms[acr.upper()] = entry["key"]
+            if entry.get("heads"):
+                perps.append(
+                    {
+                        "key": entry["key"],
+                        "heads": frozenset(entry["heads"]),
+                        "mods": frozenset(entry.get("mods", [])),
+                    }
+                )
+        status = {k: frozenset(v) for k, v in data["status"].items()}
+        return cls(
+            data=data,
+            perpetrators=perps,
+            acronyms=acronyms,
+            person_heads=frozenset(data["person_heads"]),
+            intervener_heads=frozenset(data["intervener_heads"]),
+            first_singular=frozenset(data["first_person_singular"]),
+            first_plural=frozenset(data["first_person_plural"]),
+            third_singular=frozenset(data["third_person_singular"]),
+            third_plural=frozenset(data["third_person_plural"]),
+            status=status,
+        )
+
+    @property
+    def personal_pronouns(self) -> frozenset[str]:
+        return self.first_singular | self.first_plural | self.third_singular | self.third_plural
+
+
+@dataclass(slots=True)
+class Participant:
+    """One participant of an event (a row of the participants table)."""
+
+    role: str
+    name: str
+    start_char: int | None
+    end_char: int | None
+    is_narrator: bool = False
+    key: str | None = None  # canonical perpetrator key
+
+    def as_dict(self) -> dict:
+        return {
+            "role": self.role,
+            "name": self.name,
+            "start_char": self.start_char,
+            "end_char": self.end_char,
+            "is_narrator": self.is_narrator,
+        }
+
+
+# ---------------------------------------------------------------- argument structure
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def prep_objects(token: Token, *preps: str) -> list[Token]:
+    """Objects of the prepositions (or agent "by") attached to ``token``."""
+    found = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in preps:
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+    return found
+
+
+def is_passive(token: Token) -> bool:
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
+        return True
+    # a bare participle coordinated with a passive verb or modifying a noun ("people detained")
+    return token.tag_ == "VBN" and token.dep_ in ("conj", "acl") and not children(token, "nsubj")
+
+
+def grammatical_object(token: Token) -> Token | None:
+    """The patient of a verb: direct object, or the subject of a passive."""
+    for dep in ("dobj", "nsubjpass"):
+        found = children(token, dep)
+        if found:
+            return found[0]
+    if token.dep_ == "conj" and is_passive(token):
+        return grammatical_object(token.head)
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        return token.head
+    return None
+
+
+def find_subject(token: Token) -> Token | None:
+    """The active subject, inherited through coordination, control and relative clauses."""
+    current = token
+    for _ in range(6):
+        found = children(current, "nsubj")
+        if found:
+            subj = found[0]
+            if subj.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                return current.head
+            return subj
+        if current.dep_ in ("conj", "dep", "xcomp", "advcl") and current.head.pos_ in ("VERB", "AUX"):
+            if current.dep_ == "advcl" and children(current, "mark"):
+                return None
+            current = current.head
+        elif current.dep_ == "acl" and current.head.pos_ == "NOUN":
+            # "made an attempt to detain": the noun's governing verb carries the subject
+            current = current.head.head if current.head.dep_ in ("dobj", "attr") else current.head
+        elif current.dep_ == "relcl":
+            return current.head
+        else:
+            return None
+    return None
+
+
+def is_person_like(token: Token, lex: Lexicon) -> bool:
+    """Whether a noun phrase head denotes people (pronoun, PERSON entity, person noun, number)."""
+    lower = token.lower_
+    if token.pos_ == "PRON":
+        return lower not in NON_PERSON_PRONOUNS or lower in ("who", "whom")
+    if token.ent_type_ in ("PERSON", "NORP"):
+        return True
+    lemma = token.lemma_.lower()
+    if lemma in lex.person_heads or lower in lex.person_heads or actor_key(token, lex):
+        return True
+    if token.pos_ == "NUM" or token.ent_type_ == "CARDINAL":
+        return True
+    if lemma in ("number", "group", "dozen", "score") or token.ent_type_ == "QUANTITY":
+        return any(is_person_like(o, lex) for o in prep_objects(token, "of"))
+    return False
+
+
+def is_intervener_like(token: Token, lex: Lexicon) -> bool:
+    if token.ent_type_ in ("ORG", "PERSON", "NORP"):
+        return True
+    return token.lemma_.lower() in lex.intervener_heads or token.lower_ in lex.intervener_heads
+
+
+def modifier_words(token: Token) -> set[str]:
+    words = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
+    words |= {c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
+    for pobj in prep_objects(token, "in"):  # "men in plain clothes"
+        words |= {c.lower_ for c in pobj.children if c.dep_ in ("amod", "compound")}
+    return words
+
+
+def actor_key(token: Token, lex: Lexicon) -> str | None:
+    """Canonical lowercase key of an agency noun phrase ("police officers" -> "police")."""
+    words = [token, *children(token, "compound", "amod", "nmod", "appos")]
+    if token.ent_type_:
+        words += [t for t in token.doc[token.i - 3 : token.i] if t.ent_type_ == token.ent_type_]
+    for word in words:
+        key = lex.acronyms.get(word.text.upper().strip(".")) if word.is_upper else None
+        if key:
+            return f"{key} ({word.text.upper()})"
+    lemma, lower = token.lemma_.lower(), token.lower_
+    mods = modifier_words(token)
+    for entry in lex.perpetrators:
+        if (lemma in entry["heads"] or lower in entry["heads"]) and (
+            not entry["mods"] or mods & entry["mods"]
+        ):
+            return entry["key"]
+    return None
+
+
+# ---------------------------------------------------------------- mention naming
+
+
+def noun_phrase(token: Token) -> Span:
+    """The token's phrase without determiners, relative clauses or coordinated members."""
+    doc = token.doc
+    left = token
+    for child in token.lefts:
+        if child.dep_ in ("det", "predet", "punct", "cc", "preconj") and child.i == left.i - 1:
+            continue
+        if child.dep_ not in ("det", "predet", "punct", "cc", "preconj"):
+            left = min(left, child.left_edge, key=lambda t: t.i)
+    right = token
+    for child in token.rights:
+        if child.dep_ in ("prep",) and child.lower_ in ("of", "in", "from") and child.i == right.i + 1:
+            right = child.right_edge
+    start = left.i
+    while start < token.i and doc[start].dep_ in ("det", "punct", "cc", "preconj", "predet"):
+        start += 1
+    if token.ent_type_ and token.ent_iob_ != "O":
+        for ent in doc.ents:
+            if ent.start <= token.i < ent.end:
+                return ent
+    return doc[start : right.i + 1]
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """A token and its coordinated members ("A, B and C")."""
+    return [token, *[c for c in token.conjuncts if c.i > token.i]]
+
+
+class RoleResolver:
+    """Finds and names the participants of one event anchor."""
+
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+
+    # -- naming ---------------------------------------------------------------------------
+
+    def name(self, token: Token, role: str, narrator: str) -> Participant:
+        """Resolve pronouns and relative pronouns; key perpetrators; keep mention offsets."""
+        lex, lower = self.lex, token.lower_
+        if lower in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+            token = token.head.head
+            lower = token.lower_
+        if lower in lex.first_singular or lower in lex.first_plural:
+            return Participant(role, narrator, token.idx, token.idx + len(token), True)
+        if token.pos_ == "PRON" and (lower in lex.third_singular or lower in lex.third_plural):
+            antecedent = self.antecedent(token, role)
+            if antecedent is not None:
+                named = self.name(antecedent, role, narrator)
+                named.start_char, named.end_char = token.idx, token.idx + len(token)
+                return named
+            return Participant(role, lower, token.idx, token.idx + len(token))
+        phrase = noun_phrase(token)
+        key = actor_key(token, lex) if role == PERPETRATOR else None
+        if role == PERPETRATOR and key is None and token.ent_type_ in ("ORG", "NORP", "GPE"):
+            key = phrase.text.lower()
+        name = key or self.canonical(phrase)
+        return Participant(role, name, phrase.start_char, phrase.end_char, key=key)
+
+    @staticmethod
+    def canonical(phrase: Span) -> str:
+        for ent in phrase.ents:
+            if ent.label_ in ("PERSON", "ORG") and Span.has_extension("canonical"):
+                value = ent._.canonical
+                if value and len(ent) == len(phrase):
+                    return value
+        return phrase.text
+
+    def antecedent(self, pronoun: Token, role: str) -> Token | None:
+        """The last suitable mention before a third-person pronoun (within five sentences)."""
+        doc = pronoun.doc
+        plural = pronoun.lower_ in self.lex.third_plural
+        sent_starts = [s.start for s in doc.sents if s.start <= pronoun.i]
+        floor = sent_starts[-6] if len(sent_starts) > 5 else 0
+        for i in range(pronoun.i - 1, floor - 1, -1):
+            tok = doc[i]
+            if tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if not plural:
+                if tok.ent_type_ == "PERSON" and (tok.ent_iob_ == "B" or doc[i + 1].ent_type_ != "PERSON"):
+                    # the head (last token) of the name
+                    return tok if doc[i + 1].ent_type_ != "PERSON" else None
+                continue
+            if role == PERPETRATOR:
+                if actor_key(tok, self.lex):
+                    return tok
+            elif tok.tag_ in ("NNS", "NNPS") and is_person_like(tok, self.lex):
+                if actor_key(tok, self.lex) is None:
+                    return tok
+        return None
+
+    # -- arguments -----------------------------------------------------------------------
+
+    def resolve(self, match, event_type: str, object_kind: str, narrator: str) -> list[Participant]:
+        """All participants of the event anchored at ``match.anchor``."""
+        anchor = match.anchor
+        if anchor.pos_ in ("NOUN", "PROPN") and match.spec.nominal:
+            roles = self.nominal_arguments(anchor, event_type)
+        else:
+            roles = self.verbal_arguments(match, event_type)
+        victims = [owner for v in roles.get(VICTIM, []) for owner in self.owners(v)]
+        if match.spec.prep_victim and match.spec.prep_victim in match.nodes:
+            victims = [match.nodes[match.spec.prep_victim]]
+        participants: list[Participant] = []
+        seen: set[tuple[str, str]] = set()
+        for role, tokens in ((VICTIM, victims), (PERPETRATOR, roles.get(PERPETRATOR, [])),
+                             (INTERVENER, roles.get(INTERVENER, []))):
+            for tok in tokens:
+                for member in conjuncts(tok):
+                    if role == INTERVENER:
+                        self.add(participants, seen, self.name(member, role, narrator))
+                        for named in self.listed_names(member):
+                            self.add(participants, seen, self.name(named, role, narrator))
+                    else:
+                        self.add(participants, seen, self.name(member, role, narrator))
+        return participants
+
+    @staticmethod
+    def add(participants: list[Participant], seen: set, p: Participant) -> None:
+        if (p.role, p.name) not in seen:
+            seen.add((p.role, p.name))
+            participants.append(p)
+
+    def listed_names(self, token: Token) -> list[Token]:
+        """Named members given as examples: "defenders like A, B and C", "groups such as X"."""
+        found = []
+        for pobj in prep_objects(token, "like", "including", "as"):
+            found.extend(conjuncts(pobj))
+        for appos in children(token, "appos"):
+            found.extend(conjuncts(appos))
+        return found
+
+    def owners(self, thing: Token) -> list[Token]:
+        """The person whose phone/flat/papers were taken: possessor or "from X"."""
+        if is_person_like(thing, self.lex):
+            return [thing]
+        owners = children(thing, "poss")
+        owners += prep_objects(thing, "of", "belonging")
+        if not owners and thing.head.pos_ == "VERB":
+            owners = prep_objects(thing.head, "from")
+        return [o for o in owners if is_person_like(o, self.lex)]
+
+    def verbal_arguments(self, match, event_type: str) -> dict[str, list[Token]]:
+        anchor, spec = match.anchor, match.spec
+        subject = find_subject(anchor)
+        obj = grammatical_object(anchor)
+        agents = prep_objects(anchor, "by")
+        passive = is_passive(anchor)
+        if event_type == "intervention":
+            helper = agents if passive else ([subject] if subject is not None else [])
+            victims = [obj] if obj is not None else []
+            victims = [o for v in victims for o in self.owners(v)]
+            victims += [p for b in prep_objects(anchor, "on") if b.lemma_ == "behalf"
+                        for p in children(b, "poss") + prep_objects(b, "of")]
+            victims += [t for t in prep_objects(anchor, "for") if is_person_like(t, self.lex)]
+            return {INTERVENER: helper, VICTIM: victims}
+        if passive:
+            return {VICTIM: [obj] if obj is not None else [], PERPETRATOR: agents}
+        if spec.subject_role == VICTIM and obj is None or (
+            spec.subject_role == VICTIM and spec.id.startswith("relocation.leave")
+        ):
+            return {VICTIM: [subject] if subject is not None else []}
+        if spec.subject_role == VICTIM and obj is not None and spec.id.startswith("relocation.make"):
+            return {VICTIM: [subject] if subject is not None else []}
+        victims = [obj] if obj is not None else []
+        return {VICTIM: victims, PERPETRATOR: [subject] if subject is not None else []}
+
+    def nominal_arguments(self, noun: Token, event_type: str) -> dict[str, list[Token]]:
+        """Arguments of an event noun, then of its light verb ("subjected to a test")."""
+        poss = children(noun, "poss")
+        of = prep_objects(noun, "of")
+        by = prep_objects(noun, "by")
+        target = prep_objects(noun, "against", "on", "upon", "into")
+        frm = prep_objects(noun, "from")
+        actors = [c for c in children(noun, "compound", "amod") if actor_key(c, self.lex)]
+        if event_type == "intervention":
+            helpers = of + by + frm + poss + actors
+            victims = prep_objects(noun, "for", "to")
+            victims = [v for v in victims if is_person_like(v, self.lex)]
+            roles = {INTERVENER: helpers, VICTIM: victims}
+            self.light_verb(noun, roles, helper_role=INTERVENER)
+            return roles
+        if of and poss:
+            roles = {VICTIM: of + target, PERPETRATOR: by + poss + actors}
+        else:
+            roles = {VICTIM: poss + of + target, PERPETRATOR: by + actors}
+        if event_type == "relocation" and not roles[VICTIM]:
+            roles[VICTIM] = []
+        self.light_verb(noun, roles, helper_role=PERPETRATOR)
+        return roles
+
+    def light_verb(self, noun: Token, roles: dict[str, list[Token]], helper_role: str) -> None:
+        """Fill missing roles from the verb governing the noun or a relative clause on it."""
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.dep_ in ("prep", "agent"):
+            verb = verb.head
+        for rel in children(noun, "relcl", "acl"):  # "a grant I received from X"
+            if rel.lemma_ in UNDERGO_VERBS:
+                subj = children(rel, "nsubj")
+                if subj and not roles.get(VICTIM):
+                    roles[VICTIM] = subj
+                if not roles.get(helper_role):
+                    roles[helper_role] = prep_objects(rel, "from", "by")
+        if verb.pos_ not in ("VERB", "AUX") or noun.dep_ not in ("dobj", "pobj", "nsubjpass", "attr"):
+            return
+        if verb.lemma_ not in UNDERGO_VERBS | SUPPORT_VERBS:
+            return
+        subject = find_subject(verb)
+        if verb.lemma_ in UNDERGO_VERBS and noun.dep_ == "dobj":
+            if not roles.get(VICTIM) and subject is not None:
+                roles[VICTIM] = [subject]
+            if not roles.get(helper_role):
+                roles[helper_role] = prep_objects(verb, "from", "by")
+            return
+        if is_passive(verb):
+            obj = grammatical_object(verb)
+            if not roles.get(VICTIM) and obj is not None and obj.i != noun.i:
+                if is_person_like(obj, self.lex):
+                    roles[VICTIM] = [obj]
+            if not roles.get(helper_role):
+                roles[helper_role] = prep_objects(verb, "by")
+            return
+        obj = grammatical_object(verb)
+        if not roles.get(VICTIM) and obj is not None and obj.i != noun.i:
+            if is_person_like(obj, self.lex):
+                roles[VICTIM] = [obj]
+        if not roles.get(helper_role) and subject is not None and noun.dep_ != "nsubjpass":
+            roles[helper_role] = [subject]
+
+
+def first_person_in(span: Span | Doc, lex: Lexicon) -> bool:
+    return any(t.lower_ in lex.first_singular and t.pos_ == "PRON" for t in span)

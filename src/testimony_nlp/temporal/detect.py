@@ -1,0 +1,372 @@
+"""Detection of temporal expressions in a Doc: spaCy's DATE/TIME entities, corrected to
+TimeML extents, plus Matcher patterns for what the statistical NER misses.
+
+Extent corrections (TimeML / TempEval-3 conventions):
+
+- a leading "the" and leading prepositions are not part of the expression;
+- ranges and lists ("from May to July", "between 1994 and 1997", "April 24 and 25",
+  "1994, 1995 and 1997") are one TIMEX3 per member;
+- ages ("a 44-year-old", "52 years old") are not temporal expressions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy
+from spacy.attrs import LIKE_NUM, LOWER, SHAPE
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from .lexicon import MONTHS, NUMBER_WORDS, SET_ADVERBS, WEEKDAYS
+
+ENTITY_LABELS = frozenset({"DATE", "TIME"})
+
+_UNITS = ["second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade",
+          "century", "weekend", "night"]  # fmt: skip
+_UNITS_ALL = _UNITS + [u + "s" for u in _UNITS] + ["centuries"]
+_PLURAL_UNITS = [u + "s" for u in _UNITS if u not in ("weekend", "night")]
+_WEEKDAYS_FULL = [w for w in WEEKDAYS if len(w) > 4]
+_MONTHS_FULL = [m for m in MONTHS if len(m) > 4 or m in ("june", "july")]
+_PODS = ["morning", "afternoon", "evening", "night"]
+_LEAD_PREPS = ["in", "since", "until", "by", "of", "during", "before", "after", "from"]
+_MONTH_TOKENS = sorted({*MONTHS, *(m + "." for m in MONTHS if len(m) <= 4)})
+_NOT_TRIGGERS = frozenset({
+    "a", "an", "the", "this", "that", "same", "last", "next", "coming", "in", "since", "until",
+    "by", "of", "during", "before", "after", "from", "per", "every", "each", "other", "once",
+    "twice", "thrice", "times", "million", "billion", "thousand", "hundred", "percent", "-",
+    ",", "earlier", "later", "early", "late", "mid", "more", "additional", "full", "long",
+    "ago", "several", "few", "couple", "many", "dozen", "half", "for", "recent", "interviews",
+    "meetings", "calls", "visits", "meals", "shifts", "following", "previous", "regular", "eve",
+})  # fmt: skip
+_QUANTITY_WORDS = ["a", "an", "several", "few", "couple", "many", "dozen", "half"]
+_HOLIDAY_TOKENS = [{"LOWER": {"IN": ["thanksgiving", "christmas", "easter", "halloween"]}},
+                   {"LOWER": {"IN": ["day", "eve", "sunday", "week"]}, "OP": "?"}]  # fmt: skip
+
+
+def default_patterns() -> list[dict]:
+    """Matcher patterns for expressions the NER tends to miss, as ``{"label", "pattern"}``."""
+    number = [{"LIKE_NUM": True}]
+    patterns = [
+        ("DATE", [{"LOWER": "now"}]),
+        ("DATE", [{"LOWER": {"IN": ["currently", "nowadays"]}}]),
+        ("DATE", [{"LOWER": "the", "OP": "?"},
+                  {"LOWER": {"IN": ["near", "distant", "foreseeable"]}, "OP": "?"},
+                  {"LOWER": "future"}]),
+        ("DATE", [{"LOWER": "in"}, {"LOWER": "the"}, {"LOWER": "past"}]),
+        ("SET", [{"LOWER": {"IN": sorted(SET_ADVERBS)}}]),
+        ("SET", [{"LOWER": {"IN": ["every", "each"]}}, {"LOWER": "other", "OP": "?"},
+                 {"LOWER": {"IN": _UNITS + _WEEKDAYS_FULL + _PODS}}]),
+        ("SET", [{"LOWER": {"IN": ["once", "twice", "thrice"]}},
+                 {"LOWER": {"IN": ["a", "an", "per", "every", "each"]}},
+                 {"LOWER": {"IN": _UNITS}}]),
+        ("SET", [*number, {"LOWER": "times"}, {"LOWER": {"IN": ["a", "an", "per"]}},
+                 {"LOWER": {"IN": _UNITS}}]),
+        ("SET", [{"LOWER": "per"}, {"LOWER": {"IN": _UNITS}}]),
+        ("SET", [{"LOWER": "a"}, {"LOWER": {"IN": ["daily", "weekly", "monthly", "yearly",
+                                                     "annual", "regular"]}},
+                 {"LOWER": "basis"}]),
+        ("DATE", [{"LOWER": {"IN": ["last", "next", "this", "past", "coming"]}, "OP": "?"},
+                  {"LOWER": {"IN": _WEEKDAYS_FULL}, "IS_TITLE": True},
+                  {"LOWER": {"IN": _PODS}, "OP": "?"}]),
+        ("DATE", [{"LOWER": {"IN": [*_LEAD_PREPS, "last", "next", "this", "early", "late",
+                                     "mid"]}},
+                  {"LOWER": {"IN": _MONTHS_FULL}, "IS_TITLE": True}]),
+        ("DATE", [{"LOWER": {"IN": _MONTH_TOKENS}},
+                  {"TEXT": {"REGEX": r"^(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?$"}},
+                  {"ORTH": ",", "OP": "?"}, {"TEXT": {"REGEX": r"^(1[0-9]{3}|20[0-9]{2})$"},
+                                           "OP": "?"}]),
+        ("DATE", [{"LOWER": {"IN": ["last", "next", "this", "past", "coming"]}, "OP": "?"},
+                  *_HOLIDAY_TOKENS]),
+        ("DATE", [{"SHAPE": {"IN": ["xxxx-dddd", "xxx-dddd", "xxxx-ddddx", "xxx-ddddx"]},
+                   "TEXT": {"REGEX": r"^(?:post|pre|mid)-(?:1[0-9]{3}|20[0-9]{2})s?$"}}]),
+        ("DATE", [{"LOWER": {"IN": ["that", "same", "this"]}}, {"LOWER": "same", "OP": "?"},
+                  {"LOWER": {"IN": ["day", *_PODS]}}]),
+        ("DATE", [{"LOWER": {"IN": ["earlier", "later"]}}, {"LOWER": "that"},
+                  {"LOWER": {"IN": ["day", "week", "month", "year", *_PODS]}}]),
+        ("DATE", [{"LOWER": "the"}, {"LOWER": {"IN": ["next", "following", "previous"]}},
+                  {"LOWER": {"IN": ["day", *_PODS]}}]),
+        ("DATE", [{"LOWER": "the"}, {"LOWER": {"IN": ["day", *_PODS]}},
+                  {"LOWER": {"IN": ["before", "after"]}}]),
+        ("DURATION", [{"LIKE_NUM": True}, {"LIKE_NUM": True, "OP": "?"},
+                      {"LOWER": {"IN": ["more", "additional", "full", "long"]}, "OP": "?"},
+                      {"LOWER": {"IN": _UNITS_ALL}},
+                      {"LOWER": {"IN": ["ago", "later", "earlier"]}, "OP": "?"}]),
+        ("DURATION", [{"LOWER": {"IN": _QUANTITY_WORDS}},
+                      {"LOWER": {"IN": ["few", "couple", "dozen", "more", "of"]}, "OP": "?"},
+                      {"LOWER": {"IN": _UNITS_ALL}},
+                      {"LOWER": {"IN": ["ago", "later", "earlier"]}, "OP": "?"}]),
+        ("FREQ", [{"LIKE_NUM": True}, {"LOWER": {"IN": ["million", "billion", "thousand",
+                                                         "hundred", "times", "percent"]},
+                                       "OP": "?"},
+                  {"LOWER": {"IN": ["a", "an"]}}, {"LOWER": {"IN": _UNITS}}]),
+        ("FREQ", [{"LOWER": {"IN": ["interviews", "meetings", "calls", "visits", "hours",
+                                     "times", "meals", "shifts"]}},
+                  {"LOWER": {"IN": ["a", "an"]}}, {"LOWER": {"IN": _UNITS}}]),
+        ("DATE", [{"LOWER": {"IN": ["the", "this", "last", "next"]}}, {"LOWER": "weekend"}]),
+        ("DATE", [{"LOWER": {"IN": ["today", "tonight", "yesterday", "tomorrow"]}}]),
+        ("TIME", [{"SHAPE": {"IN": ["d", "dd", "d:dd", "dd:dd", "d.dd", "dd.dd"]}},
+                  {"LOWER": {"IN": ["a.m.", "p.m.", "am", "pm", "a.m", "p.m"]}}]),
+        ("TIME", [{"SHAPE": {"IN": ["dxx", "ddxx", "d:ddxx", "dd:ddxx", "dx.x.", "ddx.x."]},
+                   "TEXT": {"REGEX": r"^\d{1,2}(:\d\d)?(am|pm|a\.m\.|p\.m\.)$"}}]),
+        ("TIME", [{"LOWER": {"IN": ["noon", "midday", "midnight"]}}]),
+        ("DURATION", [{"LIKE_NUM": True}, {"ORTH": "-"}, {"LOWER": {"IN": _UNITS}},
+                      {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": ["long"]}, "OP": "?"}]),
+        ("DURATION", [{"LOWER": {"IN": _UNITS + _PLURAL_UNITS}}, {"ORTH": "-"},
+                      {"LOWER": "long"}]),
+        ("DURATION", [{"LOWER": "for"}, {"LOWER": {"IN": _PLURAL_UNITS}}]),
+        ("DURATION", [{"LOWER": {"IN": ["recent", "coming"]}},
+                      {"LOWER": {"IN": _PLURAL_UNITS}}]),
+    ]  # fmt: skip
+    return [{"label": label, "pattern": pattern} for label, pattern in patterns]
+
+
+class TriggeredMatcher:
+    """A spaCy Matcher run only around trigger tokens.
+
+    The Matcher's cost grows with tokens x patterns; temporal expressions are rare, so the
+    tokens that can take part in a match (any word named in a pattern, any number-like
+    token) are found with one vectorised lookup over the Doc's arrays, and the Matcher
+    runs on the merged windows around them.
+    """
+
+    WINDOW = 5  # longest pattern length
+
+    def __init__(self, vocab: Vocab, patterns: list[dict]) -> None:
+        self.matcher = Matcher(vocab)
+        by_label: dict[str, list[list[dict]]] = {}
+        for entry in patterns:
+            for pattern in expand_first_token(entry["pattern"]):
+                by_label.setdefault(entry["label"], []).append(pattern)
+        for label, group in by_label.items():
+            self.matcher.add(label, group, greedy="LONGEST")
+        words, shapes = _pattern_values(patterns)
+        strings = vocab.strings
+        self._words = numpy.array(sorted(strings.add(w) for w in words), dtype="uint64")
+        self._shapes = numpy.array(sorted(strings.add(w) for w in shapes), dtype="uint64")
+
+    def __call__(self, doc: Doc) -> list[Span]:
+        if len(doc) == 0:
+            return []
+        lower, shape, like_num = doc.to_array([LOWER, SHAPE, LIKE_NUM]).T
+        hits = numpy.isin(lower, self._words) | numpy.isin(shape, self._shapes) | (like_num > 0)
+        spans: list[Span] = []
+        for start, end in _windows(numpy.flatnonzero(hits), len(doc), self.WINDOW):
+            spans.extend(self.matcher(doc[start:end], as_spans=True))
+        return spans
+
+
+def _windows(indices, length: int, width: int) -> list[tuple[int, int]]:
+    """Merged ``[i - width, i + width)`` windows around the trigger indices."""
+    windows: list[tuple[int, int]] = []
+    for i in indices.tolist():
+        start, end = max(0, i - width), min(length, i + width + 1)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def _pattern_values(patterns: list[dict]) -> tuple[set[str], set[str]]:
+    """Trigger words (every LOWER/ORTH/TEXT word named by the patterns except function
+    words, which every pattern that uses them pairs with a time word) and SHAPEs."""
+    words: set[str] = set()
+    shapes: set[str] = set()
+    for entry in patterns:
+        for token in entry["pattern"]:
+            for key, value in token.items():
+                values = value.get("IN", []) if isinstance(value, dict) else [value]
+                target = shapes if key == "SHAPE" else words
+                if key in ("LOWER", "ORTH", "TEXT", "SHAPE"):
+                    target.update(v.lower() if key != "SHAPE" else v for v in values
+                                  if isinstance(v, str))  # fmt: skip
+    return words - _NOT_TRIGGERS, shapes
+
+
+def build_matcher(vocab: Vocab, patterns: list[dict]) -> TriggeredMatcher:
+    """The component's matcher for a list of ``{"label", "pattern"}`` entries."""
+    return TriggeredMatcher(vocab, patterns)
+
+
+def expand_first_token(pattern: list[dict]) -> list[list[dict]]:
+    """Equivalent patterns whose first token is required and has no ``IN`` predicate."""
+    if not pattern:
+        return []
+    first, rest = dict(pattern[0]), pattern[1:]
+    out: list[list[dict]] = []
+    if first.pop("OP", None) == "?":
+        out.extend(expand_first_token(rest))
+    choices = [first]
+    for key, value in first.items():
+        if isinstance(value, dict) and set(value) == {"IN"}:
+            choices = [{**first, key: item} for item in value["IN"]]
+            break
+    out.extend([choice, *rest] for choice in choices)
+    return out
+
+
+_AGE_NUMBER = "|".join(["\\d+", *NUMBER_WORDS])
+_AGE = re.compile(
+    rf"\b(?:{_AGE_NUMBER})[- ](?:year|month|week|day)s?[- ]old\b|\baged?\b|\bage of\b", re.I
+)
+_BARE_NUMBER = re.compile(r"^\d{1,3}$")
+_POSSESSIVES = frozenset({"his", "her", "their", "my", "our", "your", "its"})
+_LEADING_DROP = frozenset({"the", *_LEAD_PREPS, "on", "at", "for", "between"})
+_RANGE_WORDS = frozenset({"to", "and", "through", "thru", "until", "till", "or", "-", "\u2013"})
+_LIST_SEPARATORS = _RANGE_WORDS | {","}
+_RANGE_STARTERS = frozenset({"from", "between"})
+_DAY_NUMBER = re.compile(r"^(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?$")
+_YEAR_IN = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
+_MONTH_IN = re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?", re.I)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A detected expression: the span to annotate and the text to normalise."""
+
+    span: Span
+    text: str  # what normalize() sees (may borrow a month or year from a range partner)
+    label: str  # label hint from the detector (DATE, TIME, DURATION, SET)
+
+
+def candidates(doc: Doc, matcher: TriggeredMatcher, normalizes) -> list[Candidate]:
+    """All temporal expressions in ``doc`` with TimeML extents, in document order.
+
+    Args:
+        doc: A Doc, ideally with NER (``doc.ents``); blank Docs get the Matcher only.
+        matcher: The Matcher built from the component's patterns.
+        normalizes: ``text -> bool`` telling whether a text is a temporal expression the
+            grammar understands (used to decide whether a range splits).
+    """
+    entities = [e for e in doc.ents if e.label_ in ENTITY_LABELS]
+    matched = [t for t in (_trim(m) if m.label_ != "FREQ" else m for m in matcher(doc)) if t]
+    result: list[Candidate] = []
+    for span in _merge_clock_dates(doc, _prefer_longest(entities, matched)):
+        if _is_age(span):
+            continue
+        if span.label_ == "FREQ":  # "$1 billion a year": the SET is "a year"
+            unit = span[-1]
+            result.append(Candidate(span[-2:], f"per {unit.lower_}", "SET"))
+            continue
+        result.extend(_split(span, normalizes))
+    return result
+
+
+def _prefer_longest(entities: list[Span], matched: list[Span]) -> list[Span]:
+    """Non-overlapping spans: longest first, the NER's extent winning ties."""
+    ranked = sorted(
+        [(e, 0) for e in entities] + [(m, 1) for m in matched],
+        key=lambda item: (-len(item[0]), item[1], item[0].start),
+    )
+    taken: set[int] = set()
+    kept = []
+    for span, _ in ranked:
+        if taken.isdisjoint(range(span.start, span.end)):
+            kept.append(span)
+            taken.update(range(span.start, span.end))
+    return sorted(kept, key=lambda span: span.start)
+
+
+_CLOCK_TEXT = re.compile(r"\d(?::\d\d)?\s*(?:a\.?m|p\.?m)\b\.?|\b(?:noon|midnight)$", re.I)
+_TZ_WORDS = frozenset({"est", "edt", "gmt", "utc", "cst", "cdt", "pst", "pdt", "mst", "mdt",
+                       "local", "time", "on", ","})  # fmt: skip
+
+
+def _merge_clock_dates(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"9 a.m. EST Tuesday" is one TIMEX3: join a clock time to a date right after it."""
+    out: list[Span] = []
+    for span in spans:
+        if out and _CLOCK_TEXT.search(out[-1].text) and span.label_ == "DATE":
+            gap = doc[out[-1].end : span.start]
+            if len(gap) <= 2 and all(t.lower_ in _TZ_WORDS for t in gap):
+                out[-1] = Span(doc, out[-1].start, span.end, label="TIME")
+                continue
+        out.append(span)
+    return out
+
+
+def _is_age(span: Span) -> bool:
+    """"a 44-year-old", "Kopp, 44,", "in his 30s" are ages, not times."""
+    if _AGE.search(span.text) or _BARE_NUMBER.match(span.text):
+        return True
+    decade = re.fullmatch(r"(?:early |late |mid-?)?\d0'?s", span.text)
+    return bool(decade) and span.start > 0 and span.doc[span.start - 1].lower_ in _POSSESSIVES
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop leading "the" and prepositions, trailing punctuation."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end - 1 and doc[start].lower_ in _LEADING_DROP:
+        start += 1
+    while end > start + 1 and (
+        (doc[end - 1].is_punct and doc[end - 1].text != ".") or doc[end - 1].lower_ in _RANGE_WORDS
+    ):
+        end -= 1
+    if start >= end:
+        return None
+    return Span(doc, start, end, label=span.label)
+
+
+def _split(span: Span, normalizes) -> list[Candidate]:
+    """One candidate, or one per member of a range or list."""
+    tokens = list(span)
+    has_range_word = any(t.lower_ in _RANGE_WORDS for t in tokens[1:-1])
+    whole = _trim(span)
+    if whole is None:
+        return []
+    if not has_range_word and normalizes(span.text):
+        return [Candidate(whole, span.text, span.label_)]
+    if not any(t.lower_ in _LIST_SEPARATORS for t in tokens[1:-1]):
+        return [Candidate(whole, span.text, span.label_)]
+    parts = _parts(span)
+    if len(parts) < 2:
+        return [Candidate(whole, span.text, span.label_)]
+    texts = _inherit(parts)
+    if not all(normalizes(text) for text in texts):
+        return [Candidate(whole, span.text, span.label_)]
+    out = []
+    for part, text in zip(parts, texts, strict=True):
+        trimmed = _trim(part)
+        if trimmed is not None:
+            out.append(Candidate(trimmed, text, span.label_))
+    return out
+
+
+def _parts(span: Span) -> list[Span]:
+    doc = span.doc
+    start = span.start
+    while start < span.end and doc[start].lower_ in _RANGE_STARTERS:
+        start += 1
+    parts, begin = [], start
+    for i in range(start, span.end):
+        if doc[i].lower_ in _LIST_SEPARATORS:
+            if i > begin:
+                parts.append(Span(doc, begin, i, label=span.label))
+            begin = i + 1
+    if begin < span.end:
+        parts.append(Span(doc, begin, span.end, label=span.label))
+    # "2 p.m." keeps its "." etc.: drop empty or pure-punctuation parts
+    return [p for p in parts if any(not t.is_punct for t in p)]
+
+
+def _inherit(parts: list[Span]) -> list[str]:
+    """Texts to normalise: a bare day borrows the month before it, and members without a
+    year borrow the year written on the last member ("May to July 2014")."""
+    texts = [p.text for p in parts]
+    month = None
+    for i, text in enumerate(texts):
+        found = _MONTH_IN.search(text)
+        if found:
+            month = found.group(0)
+        elif month and _DAY_NUMBER.match(text.strip()):
+            texts[i] = f"{month} {text.strip()}"
+    year = _YEAR_IN.search(texts[-1])
+    if year:
+        for i, text in enumerate(texts[:-1]):
+            if not _YEAR_IN.search(text) and _MONTH_IN.search(text):
+                texts[i] = f"{text} {year.group(0)}"
+    return texts
