@@ -112,13 +112,22 @@ def test_scale_kill_9_then_resume_equals_a_clean_run(tmp_path):
     assert_same_tables(clean, out)
 
 
+# A LocalCluster talks over loopback TCP: the only sockets the suite allows, and only here.
+@pytest.mark.enable_socket
+@pytest.mark.allow_hosts(["127.0.0.1", "localhost", "::1"])
 def test_scale_dask_engine_equals_the_local_engine(corpus, clean_run, tmp_path):
     from dask.distributed import Client, LocalCluster
 
     from testimony_nlp.dask_engine import extract_with_dask
 
     with (
-        LocalCluster(n_workers=1, processes=False, dashboard_address=None) as cluster,
+        LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=None,
+        ) as cluster,
         Client(cluster) as client,
     ):
         extract_with_dask([str(corpus)], tmp_path / "out", ExtractOptions(), client=client)

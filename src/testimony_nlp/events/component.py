@@ -17,7 +17,16 @@ from spacy.tokens import Doc, Token
 from ..attributes import register_attributes
 from .linking import NarrativeLinker, paragraph_ids, timexes
 from .patterns import PATTERNS_FILE, TriggerFinder, TriggerMatch, load_pattern_data
-from .roles import PERPETRATOR, VICTIM, Lexicon, Participant, RoleResolver, first_person_in
+from .roles import (
+    PERPETRATOR,
+    VICTIM,
+    Lexicon,
+    Participant,
+    RoleResolver,
+    actor_key,
+    first_person_in,
+    grammatical_object,
+)
 from .status import (
     ATTEMPTED,
     OCCURRED,
@@ -122,13 +131,27 @@ class EventExtractor:
     def narrator(self, doc: Doc) -> str:
         return doc._.narrator or "narrator"
 
+    def first_person_narrative(self, doc: Doc) -> bool:
+        """Whether the document is told by a first-person narrator (a testimony, not news).
+
+        News quotes people in the first person now and then; a testimony does so throughout.
+        """
+        if doc._.author:
+            return True
+        sents = [s for s in doc.sents if len(s) > 3]
+        if not sents:
+            return False
+        with_first = sum(1 for s in sents if first_person_in(s, self.lexicon))
+        return with_first / len(sents) >= 0.2
+
     def extract(self, doc: Doc) -> list[dict]:
         """Compute the event dicts of a parsed Doc."""
         narrator = self.narrator(doc)
+        first_person = self.first_person_narrative(doc)
         sent_starts = [s.start for s in doc.sents]
         candidates = []
         for match in self.finder(doc):
-            cand = self.candidate(match, narrator, sent_starts)
+            cand = self.candidate(match, narrator, sent_starts, first_person)
             if cand is not None:
                 candidates.append(cand)
         self.continue_victims(doc, candidates)
@@ -137,7 +160,9 @@ class EventExtractor:
         self.apply_averted(doc, kept)
         return self.link(doc, kept)
 
-    def candidate(self, match: TriggerMatch, narrator: str, sent_starts: list[int]) -> Candidate | None:
+    def candidate(
+        self, match: TriggerMatch, narrator: str, sent_starts: list[int], first_person: bool
+    ) -> Candidate | None:
         anchor = match.anchor
         etype = self.types[match.spec.type]
         status, cue = detect_status(anchor, self.lexicon)
@@ -145,13 +170,21 @@ class EventExtractor:
         victims = [p for p in participants if p.role == VICTIM]
         if is_generic(anchor, victims, self.lexicon):
             return None
+        if match.spec.nominal and not participants and not first_person:
+            return None  # "the reintroduction of internment": a practice, nobody in it
+        if etype.name == "charge" and anchor.lemma_ == "accuse" and self.accuses_institution(anchor):
+            return None  # blaming an institution is criticism, not legal action
         if etype.name == "intervention" and cue in self.lexicon.status["hypothetical_heads"]:
             return None  # asking for help ("calling for assistance") is not an intervention
-        if not victims and first_person_in(anchor.sent, self.lexicon):
+        if not victims and first_person and first_person_in(anchor.sent, self.lexicon):
             participants.insert(0, Participant(VICTIM, narrator, None, None, True))
         start, end = trigger_extent(match)
         sent_index = max(i for i, s in enumerate(sent_starts) if s <= anchor.i)
         return Candidate(match, etype, sent_index, start, end, status, cue, participants)
+
+    def accuses_institution(self, anchor: Token) -> bool:
+        obj = grammatical_object(anchor)
+        return obj is not None and actor_key(obj, self.lexicon) is not None
 
     def continue_victims(self, doc: Doc, cands: list[Candidate]) -> None:
         """An event without a stated victim continues the story of the previous event
@@ -162,7 +195,8 @@ class EventExtractor:
             victims = [p for p in cand.participants if p.role == VICTIM]
             if not victims and previous is not None:
                 close = cand.sent_index - previous.sent_index <= 1
-                if close and paragraphs[cand.sent_index] == paragraphs[previous.sent_index]:
+                same_story = paragraphs[cand.sent_index] == paragraphs[previous.sent_index]
+                if (close and same_story) or opens_with_anaphor(cand.anchor.sent):
                     for p in previous.participants:
                         if p.role == VICTIM:
                             cand.participants.append(
@@ -188,10 +222,12 @@ class EventExtractor:
             for other in cands:
                 if other is not cand and other.status == THREATENED and anchor in governor_chain(other.anchor):
                     return other
-        # coordinated triggers of one type: "pressure and intimidation", "beat and kicked"
+        # coordinated triggers of one type sharing their object: "pressure and intimidation",
+        # "beat and kicked him"; "searched his flat and seized his laptop" stay two events
         if anchor.dep_ == "conj" and anchor.head.i in by_anchor:
             head = by_anchor[anchor.head.i]
-            if head.type.name == cand.type.name and not head.merged:
+            shared = cand.nominal or not any(c.dep_ == "dobj" for c in head.anchor.children)
+            if head.type.name == cand.type.name and not head.merged and shared:
                 return head
         # a noun restating the verb's event inside its clause: "charged him with ... charges"
         if cand.nominal:
@@ -242,7 +278,8 @@ class EventExtractor:
                 continue
             if cand.sent_index - other.sent_index > 1:
                 break
-            if other.type.name == cand.type.name and set(other.names(VICTIM)) == set(cand.names(VICTIM)):
+            theirs, ours = set(other.names(VICTIM)), set(cand.names(VICTIM))
+            if other.type.name == cand.type.name and (not theirs or not ours or theirs == ours):
                 return other
         return None
 
@@ -301,7 +338,10 @@ def unique(values) -> list[str]:
 def absorb(target: Candidate, other: Candidate) -> None:
     """Add the participants of a merged mention to its event."""
     have = {(p.role, p.name) for p in target.participants}
+    victims = {p.name for p in target.participants if p.role == VICTIM}
     for p in other.participants:
+        if p.role != VICTIM and p.name in victims:
+            continue
         if (p.role, p.name) not in have:
             if p.role == VICTIM and p.start_char is None and any(
                 q.role == VICTIM for q in target.participants
@@ -309,6 +349,14 @@ def absorb(target: Candidate, other: Candidate) -> None:
                 continue
             target.participants.append(p)
             have.add((p.role, p.name))
+
+
+def opens_with_anaphor(sent) -> bool:
+    """ "This was averted ...": a sentence whose subject points back continues the story."""
+    return any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("this", "that", "it", "these")
+        for t in sent[:3]
+    )
 
 
 def has_own_date(token: Token) -> bool:
@@ -330,8 +378,8 @@ def narrative_clause(anchor: Token) -> bool:
 
 def trigger_extent(match: TriggerMatch) -> tuple[int, int]:
     """Character span of the trigger: the matched words, plus a short object right after."""
-    tokens = list(match.nodes.values())
     anchor = match.anchor
+    tokens = [t for t in match.nodes.values() if abs(t.i - anchor.i) <= 8]
     for child in anchor.rights:
         if child.dep_ == "dobj" and child.i - anchor.i <= 3:
             tokens.extend(t for t in child.subtree if t.i <= child.i)

@@ -123,6 +123,8 @@ def rank(match: TriggerMatch) -> tuple[int, float]:
 def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
     """Check the semantic options of a pattern that the dependency pattern cannot express."""
     spec, anchor = match.spec, match.anchor
+    if anchor.dep_ == "amod" and not spec.nominal:
+        return False  # a participle used as an adjective: "a convicted recruiter"
     if spec.nominal and not nominal_is_event(anchor, spec):
         return False
     if spec.no_xcomp and any(c.dep_ == "xcomp" for c in anchor.children):

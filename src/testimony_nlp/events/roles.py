@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 VICTIM, PERPETRATOR, INTERVENER = "victim", "perpetrator", "intervener"
+QUANTIFIERS = frozenset({"both", "all", "each", "some", "many", "several", "either", "neither"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
 NON_PERSON_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "what", "which", "itself"})
 UNDERGO_VERBS = frozenset(
@@ -191,6 +192,11 @@ def modifier_words(token: Token) -> set[str]:
 
 def actor_key(token: Token, lex: Lexicon) -> str | None:
     """Canonical lowercase key of an agency noun phrase ("police officers" -> "police")."""
+    for pobj in prep_objects(token, "of", "from"):  # "officers of the KNB"
+        if pobj.is_upper or pobj.ent_type_ == "ORG":
+            key = actor_key(pobj, lex)
+            if key:
+                return key
     words = [token, *children(token, "compound", "amod", "nmod", "appos")]
     if token.ent_type_:
         words += [t for t in token.doc[token.i - 3 : token.i] if t.ent_type_ == token.ent_type_]
@@ -227,11 +233,12 @@ def noun_phrase(token: Token) -> Span:
     start = left.i
     while start < token.i and doc[start].dep_ in ("det", "punct", "cc", "preconj", "predet"):
         start += 1
+    phrase = doc[start : right.i + 1]
     if token.ent_type_ and token.ent_iob_ != "O":
         for ent in doc.ents:
-            if ent.start <= token.i < ent.end:
+            if ent.start <= token.i < ent.end and len(ent) >= len(phrase):
                 return ent
-    return doc[start : right.i + 1]
+    return phrase
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -319,6 +326,8 @@ class RoleResolver:
                              (INTERVENER, roles.get(INTERVENER, []))):
             for tok in tokens:
                 for member in conjuncts(tok):
+                    if member.lower_ in QUANTIFIERS:
+                        continue
                     if role == INTERVENER:
                         self.add(participants, seen, self.name(member, role, narrator))
                         for named in self.listed_names(member):
@@ -347,7 +356,8 @@ class RoleResolver:
         if is_person_like(thing, self.lex):
             return [thing]
         owners = children(thing, "poss")
-        owners += prep_objects(thing, "of", "belonging")
+        for of in prep_objects(thing, "of", "belonging"):  # "the office of our newspaper"
+            owners += [of] if is_person_like(of, self.lex) else children(of, "poss")
         if not owners and thing.head.pos_ == "VERB":
             owners = prep_objects(thing.head, "from")
         return [o for o in owners if is_person_like(o, self.lex)]
@@ -396,10 +406,24 @@ class RoleResolver:
             roles = {VICTIM: of + target, PERPETRATOR: by + poss + actors}
         else:
             roles = {VICTIM: poss + of + target, PERPETRATOR: by + actors}
-        if event_type == "relocation" and not roles[VICTIM]:
-            roles[VICTIM] = []
-        self.light_verb(noun, roles, helper_role=PERPETRATOR)
+        # a move is made by the one who moves: "I made a move", "she went into exile"
+        helper = VICTIM if event_type == "relocation" else PERPETRATOR
+        self.light_verb(noun, roles, helper_role=helper)
+        if not any(roles.values()):
+            roles[VICTIM] = self.clause_person(noun)
         return roles
+
+    def clause_person(self, noun: Token) -> list[Token]:
+        """Last resort for a bare event noun: the person its clause's verb is about
+        ("ordered Matanov held until trial"); never across a verb of saying."""
+        verb = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        if verb is None or verb.lemma_ in ("say", "tell", "announce", "state", "add", "ask"):
+            return []
+        for child in verb.children:
+            if child.dep_ in ("nsubjpass", "nsubj", "dobj") and child.pos_ in ("PROPN", "NOUN"):
+                if is_person_like(child, self.lex) and actor_key(child, self.lex) is None:
+                    return [child]
+        return []
 
     def light_verb(self, noun: Token, roles: dict[str, list[Token]], helper_role: str) -> None:
         """Fill missing roles from the verb governing the noun or a relative clause on it."""

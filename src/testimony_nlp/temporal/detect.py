@@ -96,7 +96,7 @@ def default_patterns() -> list[dict]:
                       {"LOWER": {"IN": ["ago", "later", "earlier"]}, "OP": "?"}]),
         ("DURATION", [{"LOWER": {"IN": _QUANTITY_WORDS}},
                       {"LOWER": {"IN": ["few", "couple", "dozen", "more", "of"]}, "OP": "?"},
-                      {"LOWER": {"IN": _UNITS_ALL}},
+                      {"LOWER": {"IN": [u for u in _UNITS_ALL if u != "second"]}},
                       {"LOWER": {"IN": ["ago", "later", "earlier"]}, "OP": "?"}]),
         ("FREQ", [{"LIKE_NUM": True}, {"LOWER": {"IN": ["million", "billion", "thousand",
                                                          "hundred", "times", "percent"]},
@@ -244,7 +244,7 @@ def candidates(doc: Doc, matcher: TriggeredMatcher, normalizes) -> list[Candidat
     entities = [e for e in doc.ents if e.label_ in ENTITY_LABELS]
     matched = [t for t in (_trim(m) if m.label_ != "FREQ" else m for m in matcher(doc)) if t]
     result: list[Candidate] = []
-    for span in _merge_clock_dates(doc, _prefer_longest(entities, matched)):
+    for span in _merge_clock_dates(doc, _prefer_longest(entities, matched), normalizes):
         if _is_age(span):
             continue
         if span.label_ == "FREQ":  # "$1 billion a year": the SET is "a year"
@@ -275,15 +275,17 @@ _TZ_WORDS = frozenset({"est", "edt", "gmt", "utc", "cst", "cdt", "pst", "pdt", "
                        "local", "time", "on", ","})  # fmt: skip
 
 
-def _merge_clock_dates(doc: Doc, spans: list[Span]) -> list[Span]:
+def _merge_clock_dates(doc: Doc, spans: list[Span], normalizes) -> list[Span]:
     """"9 a.m. EST Tuesday" is one TIMEX3: join a clock time to a date right after it."""
     out: list[Span] = []
     for span in spans:
         if out and _CLOCK_TEXT.search(out[-1].text) and span.label_ == "DATE":
             gap = doc[out[-1].end : span.start]
             if len(gap) <= 2 and all(t.lower_ in _TZ_WORDS for t in gap):
-                out[-1] = Span(doc, out[-1].start, span.end, label="TIME")
-                continue
+                merged = Span(doc, out[-1].start, span.end, label="TIME")
+                if normalizes(merged.text):
+                    out[-1] = merged
+                    continue
         out.append(span)
     return out
 
@@ -301,6 +303,8 @@ def _trim(span: Span) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
     while start < end - 1 and doc[start].lower_ in _LEADING_DROP:
+        if doc[start].lower_ == "at" and doc[start + 1].lower_ in ("least", "most"):
+            break  # "at least 72 hours" keeps its modifier
         start += 1
     while end > start + 1 and (
         (doc[end - 1].is_punct and doc[end - 1].text != ".") or doc[end - 1].lower_ in _RANGE_WORDS
@@ -311,6 +315,14 @@ def _trim(span: Span) -> Span | None:
     return Span(doc, start, end, label=span.label)
 
 
+def _norm_text(span: Span, trimmed: Span) -> str:
+    """The text to normalise: the trimmed extent, with its article ("the weekend")."""
+    doc = span.doc
+    if trimmed.start > span.start and doc[trimmed.start - 1].lower_ == "the":
+        return doc[trimmed.start - 1 : trimmed.end].text
+    return trimmed.text
+
+
 def _split(span: Span, normalizes) -> list[Candidate]:
     """One candidate, or one per member of a range or list."""
     tokens = list(span)
@@ -318,16 +330,17 @@ def _split(span: Span, normalizes) -> list[Candidate]:
     whole = _trim(span)
     if whole is None:
         return []
-    if not has_range_word and normalizes(span.text):
-        return [Candidate(whole, span.text, span.label_)]
+    single = Candidate(whole, _norm_text(span, whole), span.label_)
+    if not has_range_word and normalizes(single.text):
+        return [single]
     if not any(t.lower_ in _LIST_SEPARATORS for t in tokens[1:-1]):
-        return [Candidate(whole, span.text, span.label_)]
+        return [single]
     parts = _parts(span)
     if len(parts) < 2:
-        return [Candidate(whole, span.text, span.label_)]
+        return [single]
     texts = _inherit(parts)
     if not all(normalizes(text) for text in texts):
-        return [Candidate(whole, span.text, span.label_)]
+        return [single]
     out = []
     for part, text in zip(parts, texts, strict=True):
         trimmed = _trim(part)

@@ -172,7 +172,7 @@ _STRIP_WORDS = (
     "the early hours of", "early hours of", "the wee hours of", "the small hours of",
     "middle of", "the rest of", "rest of", "all", "all of", "most of", "much of", "part of",
     "the whole", "whole", "full", "entire", "the entire", "another", "an additional",
-    "additional", "first", "very", "ever",
+    "additional", "first", "very", "ever", "the day", "day",
 )  # fmt: skip
 _STRIP = re.compile(
     r"^(?:" + "|".join(sorted((re.escape(w) for w in _STRIP_WORDS), key=len, reverse=True))
@@ -891,7 +891,8 @@ def _quarter_value(day: dt.date) -> str:
 # --- holidays
 
 
-_HOLIDAY = "|".join(sorted((re.escape(h) for h in HOLIDAYS), key=len, reverse=True))
+_FEASTS = {_clean(name): feast for name, feast in HOLIDAYS.items()}  # keys as _clean writes them
+_HOLIDAY = "|".join(sorted((re.escape(h) for h in _FEASTS), key=len, reverse=True))
 
 
 @rule(
@@ -899,7 +900,7 @@ _HOLIDAY = "|".join(sorted((re.escape(h) for h in HOLIDAYS), key=len, reverse=Tr
     rf"(?P<week> week(?:end)?)?(?:(?:,| of)? (?P<year>{_YEAR})|{_YEAR_SUFFIX})?"
 )
 def _holiday(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
-    feast = HOLIDAYS[m["name"]]
+    feast = _FEASTS[m["name"]]
     if m["year"]:
         day = feast(int(m["year"]))
     elif m["yrel"]:
