@@ -15,8 +15,22 @@ from pathlib import Path
 import pandas as pd
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
-COLUMNS = ["doc_id", "event_type", "status", "start_char", "end_char", "date_start", "date_end",
-           "place_name", "place_text", "perpetrator", "victim", "trigger", "rule", "date_source"]
+COLUMNS = [
+    "doc_id",
+    "event_type",
+    "status",
+    "start_char",
+    "end_char",
+    "date_start",
+    "date_end",
+    "place_name",
+    "place_text",
+    "perpetrator",
+    "victim",
+    "trigger",
+    "rule",
+    "date_source",
+]
 
 
 def build_nlp():
@@ -58,4 +72,6 @@ def run(gold: Path, out: Path) -> None:
 if __name__ == "__main__":
     gold, out = Path(sys.argv[1]), Path(sys.argv[2])
     run(gold, out)
-    subprocess.run([sys.executable, str(EVAL / "score_events.py"), str(gold), str(out), *sys.argv[3:]])
+    subprocess.run(
+        [sys.executable, str(EVAL / "score_events.py"), str(gold), str(out), *sys.argv[3:]]
+    )

@@ -98,3 +98,20 @@ def test_cli_strict_stops_at_first_error(tmp_path):
     result = run("extract", str(tmp_path / "empty.txt"), "--out", str(tmp_path / "o"), "--strict")
     assert result.exit_code == 1
     assert "--strict" in result.output
+
+
+@pytest.mark.slow
+def test_cli_non_english_document_is_recorded_not_analysed(tmp_path):
+    (tmp_path / "ru.txt").write_text(
+        "Полиция задержала журналиста в парке и доставила его в отделение.", encoding="utf-8"
+    )
+    (tmp_path / "en.txt").write_text(TESTIMONY)
+    result = run("extract", str(tmp_path), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert "1 not in English" in result.output
+    documents = pd.read_parquet(tmp_path / "out" / "documents").set_index("doc_id")
+    assert documents.loc["ru", "status"] == "unsupported_language"
+    assert documents.loc["ru", "language"] == "ru"
+    assert "only English" in documents.loc["ru", "error"]
+    events = pd.read_parquet(tmp_path / "out" / "events")
+    assert "ru" not in set(events["doc_id"])

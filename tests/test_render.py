@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from typer.testing import CliRunner
 
-import testimony_nlp.pipeline
+import testimony_nlp.render
 from testimony_nlp.cli import app
 from testimony_nlp.errors import InputError, UsageError
 from testimony_nlp.records import DocumentRecord
@@ -24,6 +24,7 @@ from testimony_nlp.render import (
     pick_record,
     render_html,
     strip_external,
+    words_between,
 )
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -159,7 +160,7 @@ def test_render_events_table_fields_and_evidence(page: str):
     triggers = [m["text"] for m in parse(page).marks if m.get("class") == "tnlp-trigger"]
     assert triggers == ["detained", "commit"]
     row = page[page.index('<tr id="event-1">') : page.index('<tr id="event-2">')]
-    cells = re.findall(r"<td>(.*?)</td>", row, flags=re.S)
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S)
     assert cells[:8] == [
         "1",
         "detention",
@@ -220,6 +221,31 @@ def test_render_paragraph_bounds(words, spaces, expected):
     assert paragraph_bounds(doc) == expected
 
 
+@pytest.mark.parametrize(
+    ("words", "spaces", "expected_words", "expected_index"),
+    [
+        (
+            ["in", "Bishkek", ".", "They"],
+            [True, False, True, False],
+            ["in", "Bishkek.", "They"],
+            [0, 1, 1, 2],
+        ),
+        (
+            ["(", "GKNB", ")", "knocked"],
+            [False, False, True, False],
+            ["(GKNB)", "knocked"],
+            [0, 0, 0, 1],
+        ),
+        (["one", "\n", "two"], [False, False, False], ["one", "\n", "two"], [0, 1, 2]),
+    ],
+)
+def test_render_words_keep_punctuation_attached(words, spaces, expected_words, expected_index):
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces)
+    found, word_of = words_between(doc, 0, len(doc))
+    assert found == expected_words
+    assert [word_of[i] for i in range(len(doc))] == expected_index
+
+
 def records() -> list[DocumentRecord]:
     return [
         DocumentRecord("a", "c.jsonl:1", text="First."),
@@ -246,7 +272,7 @@ def test_render_pick_record_errors(doc_id, error, message):
 
 
 def test_render_cli_writes_page(tmp_path: Path, stub_nlp, monkeypatch):
-    monkeypatch.setattr(testimony_nlp.pipeline, "build_pipeline", lambda model: stub_nlp)
+    monkeypatch.setattr(testimony_nlp.render, "load_pipeline", lambda model: stub_nlp)
     source = tmp_path / "abenova.txt"
     source.write_text(TEXT, encoding="utf-8")
     target = tmp_path / "abenova.html"
@@ -261,7 +287,7 @@ def test_render_cli_writes_page(tmp_path: Path, stub_nlp, monkeypatch):
 
 
 def test_render_cli_unknown_doc(tmp_path: Path, stub_nlp, monkeypatch):
-    monkeypatch.setattr(testimony_nlp.pipeline, "build_pipeline", lambda model: stub_nlp)
+    monkeypatch.setattr(testimony_nlp.render, "load_pipeline", lambda model: stub_nlp)
     source = tmp_path / "abenova.txt"
     source.write_text(TEXT, encoding="utf-8")
     args = ["render", str(source), "--html", str(tmp_path / "x.html"), "--doc", "other"]

@@ -225,9 +225,19 @@ def test_show_events_usage_errors(out: Path, filters, message):
         show_events(out, **filters)
 
 
-def test_show_without_tables_says_run_extract(tmp_path: Path):
-    with pytest.raises(UsageError, match="run `testimony-nlp extract"):
-        load_tables(tmp_path)
+@pytest.mark.parametrize(
+    ("folder", "state"), [("", "holds no output tables"), ("x", "does not exist")]
+)
+def test_show_without_tables_says_run_extract(tmp_path: Path, folder, state):
+    with pytest.raises(UsageError, match=f"{state}; run `testimony-nlp extract INPUT --out"):
+        load_tables(tmp_path / folder)
+
+
+def test_show_unresolved_date_shown_as_words(tmp_path: Path):
+    row = event("d", COURT, "fined", "charge", "occurred", date_text="that spring")
+    table = show_events(write_out(tmp_path / "out", {"d": [row]}))
+    (cell,) = table.columns[1].cells
+    assert cell.plain == "“that spring”\n–"
 
 
 @pytest.mark.parametrize(

@@ -43,7 +43,8 @@ class RunSummary:
     out: Path
     documents_ok: int = 0
     documents_failed: int = 0
-    documents_skipped: int = 0
+    documents_skipped: int = 0  # already written by an interrupted run (--resume)
+    documents_unsupported: int = 0  # read, but not in English
     events_by_type: Counter = field(default_factory=Counter)
     n_mentions: int = 0
     n_participants: int = 0
@@ -58,6 +59,8 @@ class RunSummary:
         document = rows.documents[0]
         if document["status"] == "ok":
             self.documents_ok += 1
+        elif document["status"] == "unsupported_language":
+            self.documents_unsupported += 1
         else:
             self.documents_failed += 1
             self.errors.append((document["doc_id"], document["error"] or "unknown error"))
@@ -194,6 +197,7 @@ def manifest(summary: RunSummary, options: ExtractOptions) -> dict:
         "counts": {
             "documents_ok": summary.documents_ok,
             "documents_failed": summary.documents_failed,
+            "documents_unsupported_language": summary.documents_unsupported,
             "documents_skipped_resume": summary.documents_skipped,
             "mentions": summary.n_mentions,
             "events": summary.n_events,

@@ -99,7 +99,10 @@ def make_doc(
     doc._.author = record.author or author_option
     doc._.events = []
     if doc._.language != "en":
-        doc._.skipped_reason = f"language {doc._.language!r}: English stages not run"
+        doc._.skipped_reason = (
+            f"language {doc._.language!r}: the English stages (entities, time, places, events) "
+            "were not run; only English is supported"
+        )
     return doc
 
 

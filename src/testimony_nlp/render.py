@@ -74,6 +74,7 @@ table.events th, table.events td { border: 1px solid #ccc; padding: 0.35rem 0.5r
                                    vertical-align: top; text-align: left; }
 table.events th { background: #f2f2f2; }
 table.events tr:target { outline: 3px solid #333; }
+table.events td.type, table.events td.status, table.events td.date { white-space: nowrap; }
 mark.tnlp-trigger { padding: 0 2px; border-radius: 3px; font-weight: bold; }
 .muted { color: #777; font-size: 0.85em; }
 """
@@ -114,11 +115,17 @@ def render_input(input_path: str, options: ExtractOptions, *, doc_id: str | None
         ModelNotFoundError: the spaCy pipeline is not installed.
     """
     from .api import read_records
-    from .pipeline import build_pipeline
 
     record = pick_record(read_records([input_path], options), doc_id)
-    nlp = build_pipeline(options.model)
+    nlp = load_pipeline(options.model)
     return render_html(record, nlp, published=options.published, author=options.author)
+
+
+def load_pipeline(model: str) -> Language:
+    """The full testimony-nlp pipeline on ``model`` (a seam for tests)."""
+    from .pipeline import build_pipeline
+
+    return build_pipeline(model)
 
 
 def pick_record(records: Iterable[DocumentRecord], doc_id: str | None) -> DocumentRecord:
@@ -235,10 +242,11 @@ def _text_markup(doc: Doc) -> str:
     colours = {_safe_label(label).upper(): colour for _, label, colour, _ in highlights}
     paragraphs = []
     for first, last in paragraph_bounds(doc):
+        words, word_of = words_between(doc, first, last)
         spans = [
             {
-                "start_token": max(span.start, first) - first,
-                "end_token": min(span.end, last) - first,
+                "start_token": word_of[span.start],
+                "end_token": word_of[min(span.end, last) - 1] + 1,
                 "label": _safe_label(label),
                 "kb_id": span.kb_id_ if link else "",
                 "kb_url": link or "#",
@@ -246,8 +254,7 @@ def _text_markup(doc: Doc) -> str:
             for span, label, _, link in highlights
             if first <= span.start < last
         ]
-        tokens = [token.text for token in doc[first:last]]
-        paragraphs.append({"tokens": tokens, "spans": spans, "title": None})
+        paragraphs.append({"tokens": words, "spans": spans, "title": None})
     if not paragraphs:
         return '<p class="muted">(empty document)</p>'
     options = {
@@ -255,6 +262,25 @@ def _text_markup(doc: Doc) -> str:
         "template": {"span": TEMPLATE_SPAN, "slice": TEMPLATE_SLICE, "start": TEMPLATE_START},
     }
     return displacy.render(paragraphs, style="span", manual=True, options=options, jupyter=False)
+
+
+def words_between(doc: Doc, first: int, last: int) -> tuple[list[str], dict[int, int]]:
+    """The whitespace-separated words of tokens ``first..last`` and each token's word index.
+
+    displaCy puts a space after every item it is given: giving it words rather than
+    tokens keeps "Bishkek." and "(GKNB)" as the text writes them.
+    """
+    words: list[str] = []
+    word_of: dict[int, int] = {}
+    glued = False  # the previous token has no whitespace after it
+    for token in doc[first:last]:
+        if glued and not token.is_space:
+            words[-1] += token.text
+        else:
+            words.append(token.text)
+        word_of[token.i] = len(words) - 1
+        glued = not token.whitespace_ and not token.is_space
+    return words, word_of
 
 
 def paragraph_bounds(doc: Doc) -> list[tuple[int, int]]:
@@ -310,6 +336,7 @@ EVENT_HEADERS = (
     "rule",
     "evidence",
 )
+NOWRAP = {"type", "status", "date"}
 
 
 def _events_table(text: str, rows: DocumentRows) -> str:
@@ -317,8 +344,9 @@ def _events_table(text: str, rows: DocumentRows) -> str:
         return '<p class="muted">No events were found in this document.</p>'
     people = defaultdict(list)
     for person in rows.participants:
-        narrator = " (narrator)" if person.get("is_narrator") else ""
-        people[person["event_id"]].append(f"{person.get('role')}: {person.get('name')}{narrator}")
+        name = person.get("name")
+        narrator = " (narrator)" if person.get("is_narrator") and name != "narrator" else ""
+        people[person["event_id"]].append(f"{person.get('role')}: {name}{narrator}")
     head = "".join(f"<th>{name}</th>" for name in EVENT_HEADERS)
     body = "\n".join(
         _event_row(number, event, text, people[event["event_id"]])
@@ -345,7 +373,10 @@ def _event_row(number: int, event: dict, text: str, participants: list[str]) -> 
         _cell(event.get("rule")),
         evidence_html(text, event),
     ]
-    tds = "".join(f"<td>{cell}</td>" for cell in cells)
+    tds = "".join(
+        f'<td class="{name}">{cell}</td>' if name in NOWRAP else f"<td>{cell}</td>"
+        for name, cell in zip(EVENT_HEADERS, cells, strict=True)
+    )
     return f'<tr id="event-{number}">{tds}</tr>'
 
 

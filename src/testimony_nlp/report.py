@@ -44,6 +44,11 @@ def print_summary(summary: RunSummary, console: Console | None = None) -> None:
     console = console or Console(file=sys.stdout)
     console.print(
         f"documents: {summary.documents_ok} ok, {summary.documents_failed} failed"
+        + (
+            f", {summary.documents_unsupported} not in English (recorded, not analysed)"
+            if summary.documents_unsupported
+            else ""
+        )
         + (f", {summary.documents_skipped} already written" if summary.documents_skipped else "")
         + f" in {summary.seconds:.1f} s"
     )

@@ -37,9 +37,8 @@ def load_tables(out: str | Path) -> dict[str, pd.DataFrame]:
     out = Path(out)
     paths = {name: _table_path(out, name) for name in TABLES}
     if all(path is None for path in paths.values()):
-        raise UsageError(
-            f"{out} holds no output tables; run `testimony-nlp extract INPUT --out {out}` first"
-        )
+        state = "holds no output tables" if out.is_dir() else "does not exist"
+        raise UsageError(f"{out} {state}; run `testimony-nlp extract INPUT --out {out}` first")
     return {name: _read_table(paths[name], TABLES[name]) for name in TABLES}
 
 
@@ -305,11 +304,16 @@ def _cells(event, text: str | None, *, with_doc: bool) -> list[Text]:
     offset = sentence_offset(text, _clean(event.sentence), event.start_char)
     cells = [
         _stacked(_clean(event.event_type), _clean(event.status)),
-        _stacked(date or _clean(event.date_text), place),
+        _stacked(date or _quoted(_clean(event.date_text)), place),
         _stacked(_clean(event.victim), _clean(event.perpetrator), prefix="by "),
         evidence_text(_clean(event.sentence), _clean(event.trigger), offset),
     ]
     return [Text(str(event.doc_id)), *cells] if with_doc else cells
+
+
+def _quoted(text: str | None) -> str | None:
+    """Words of a date that did not resolve to an interval, shown as words."""
+    return f"“{text}”" if text else None
 
 
 def _stacked(first: str | None, second: str | None, prefix: str = "") -> Text:

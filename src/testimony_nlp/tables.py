@@ -99,7 +99,7 @@ def rows_from_doc(record: DocumentRecord, doc: Doc) -> DocumentRows:
     events, participants = _event_rows(doc_id, doc, mentions, sentence_starts)
     document = _document_row(
         record,
-        status="ok",
+        status="unsupported_language" if doc._.skipped_reason else "ok",
         error=doc._.skipped_reason,
         reference_date=to_date(doc._.reference_date),
         reference_date_source=doc._.reference_date_source,

@@ -121,8 +121,8 @@ class EventExtractor:
     # -- pipeline ---------------------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
-        if (doc._.language or "en") != "en":
-            doc._.events = []
+        if (doc._.language or "en") != "en" or not doc.has_annotation("DEP"):
+            doc._.events = []  # other languages skip; without a parse there is nothing to match
             return doc
         events = self.extract(doc)
         doc._.events = events
@@ -172,7 +172,11 @@ class EventExtractor:
             return None
         if match.spec.nominal and not participants and not first_person:
             return None  # "the reintroduction of internment": a practice, nobody in it
-        if etype.name == "charge" and anchor.lemma_ == "accuse" and self.accuses_institution(anchor):
+        if (
+            etype.name == "charge"
+            and anchor.lemma_ == "accuse"
+            and self.accuses_institution(anchor)
+        ):
             return None  # blaming an institution is criticism, not legal action
         if etype.name == "intervention" and cue in self.lexicon.status["hypothetical_heads"]:
             return None  # asking for help ("calling for assistance") is not an intervention
@@ -215,18 +219,25 @@ class EventExtractor:
                 cand.merged = True
                 absorb(target, cand)
 
-    def merge_target(self, cand: Candidate, cands: list[Candidate], by_anchor: dict) -> Candidate | None:
+    def merge_target(
+        self, cand: Candidate, cands: list[Candidate], by_anchor: dict
+    ) -> Candidate | None:
         anchor = cand.anchor
         # "threatened to arrest me": the threat verb is the status of the arrest
         if cand.type.name == "harassment" and anchor.lemma_ in self.lexicon.status["threat_heads"]:
             for other in cands:
-                if other is not cand and other.status == THREATENED and anchor in governor_chain(other.anchor):
+                if (
+                    other is not cand
+                    and other.status == THREATENED
+                    and anchor in governor_chain(other.anchor)
+                ):
                     return other
         # coordinated triggers of one type sharing their object: "pressure and intimidation",
         # "beat and kicked him"; "searched his flat and seized his laptop" stay two events
         if anchor.dep_ == "conj" and anchor.head.i in by_anchor:
             head = by_anchor[anchor.head.i]
-            shared = cand.nominal or not any(c.dep_ == "dobj" for c in head.anchor.children)
+            own_object = any(c.dep_ in ("dobj", "nsubjpass") for c in anchor.children)
+            shared = cand.nominal or not own_object
             if head.type.name == cand.type.name and not head.merged and shared:
                 return head
         # a noun restating the verb's event inside its clause: "charged him with ... charges"
@@ -261,7 +272,11 @@ class EventExtractor:
                 continue
             if bare_plural and cand.sent_index - other.sent_index > 1:
                 continue
-            if own_victims and set(other.names(VICTIM)) and not own_victims & set(other.names(VICTIM)):
+            if (
+                own_victims
+                and set(other.names(VICTIM))
+                and not own_victims & set(other.names(VICTIM))
+            ):
                 continue
             return other
         return None
@@ -337,14 +352,20 @@ def unique(values) -> list[str]:
 
 def absorb(target: Candidate, other: Candidate) -> None:
     """Add the participants of a merged mention to its event."""
+    stated = [p for p in other.participants if p.role == VICTIM and p.start_char is not None]
+    if stated and all(p.start_char is None for p in target.participants if p.role == VICTIM):
+        # the merged mention names the victim the first one only assumed
+        target.participants = [p for p in target.participants if p.role != VICTIM]
     have = {(p.role, p.name) for p in target.participants}
     victims = {p.name for p in target.participants if p.role == VICTIM}
     for p in other.participants:
         if p.role != VICTIM and p.name in victims:
             continue
         if (p.role, p.name) not in have:
-            if p.role == VICTIM and p.start_char is None and any(
-                q.role == VICTIM for q in target.participants
+            if (
+                p.role == VICTIM
+                and p.start_char is None
+                and any(q.role == VICTIM for q in target.participants)
             ):
                 continue
             target.participants.append(p)

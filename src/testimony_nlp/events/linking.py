@@ -82,8 +82,14 @@ def timexes(doc: Doc) -> list[Timex]:
         for span in doc.spans["timex"]:
             ttype = getattr(span._, "timex_type", None) or span.label_
             found.append(
-                Timex(span, ttype, span._.date_start, span._.date_end, span._.date_precision,
-                      span._.timex)
+                Timex(
+                    span,
+                    ttype,
+                    span._.date_start,
+                    span._.date_end,
+                    span._.date_precision,
+                    span._.timex,
+                )
             )
     else:
         for ent in doc.ents:
@@ -104,8 +110,22 @@ RELATIVE = re.compile(
     r"|(?:the )?day after)$",
     re.IGNORECASE,
 )
-NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1, "few": 3, "several": 3}
+NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "a": 1,
+    "an": 1,
+    "few": 3,
+    "several": 3,
+}
 
 
 def is_event_relative(text: str) -> bool:
@@ -148,7 +168,9 @@ def anchor_relative(text: str, anchor: DateValue) -> DateValue | None:
         month = start.month - 1 + count
         year, month = start.year + month // 12, month % 12 + 1
         last = calendar.monthrange(year, month)[1]
-        return DateValue(text, f"{year}-{month:02d}-01", f"{year}-{month:02d}-{last}", "month", "context")
+        return DateValue(
+            text, f"{year}-{month:02d}-01", f"{year}-{month:02d}-{last}", "month", "context"
+        )
     if unit == "year" and anchor.precision in ("day", "month", "year"):
         year = start.year + count
         return DateValue(text, f"{year}-01-01", f"{year}-12-31", "year", "context")
@@ -210,10 +232,10 @@ def pick_in_sentence(anchor: Token, spans: list, head_of) -> tuple[object | None
         item_sub = temporal_subordinate(head)
         if sub is not None and (item_sub is None or item_sub != sub):
             continue
-        if sub is None and item_sub is not None and item_sub.head.i != anchor_clause.i:
-            # a time inside another clause's "after ..." phrase does not date this event
-            if not is_ancestor(item_sub, anchor):
-                continue
+        # a time inside another clause's "after ..." phrase does not date this event
+        foreign = item_sub is not None and item_sub.head.i != anchor_clause.i
+        if sub is None and foreign and not is_ancestor(item_sub, anchor):
+            continue
         usable.append(item)
     if not usable:
         return None, "blocked" if spans else "none"
@@ -272,9 +294,9 @@ class NarrativeLinker:
         """Move the narrative clock to a sentence: paragraph resets, dates told on the way."""
         for k in range(self._last_sentence + 1, sent_index + 1):
             para = self.paragraph[k]
-            if k == 0 or para != self.paragraph[k - 1]:
-                if para in self._reset_paragraphs:
-                    self.current_date = None
+            starts_paragraph = k == 0 or para != self.paragraph[k - 1]
+            if starts_paragraph and para in self._reset_paragraphs:
+                self.current_date = None
             sent = self.sents[k]
             if k < sent_index:
                 self.note_sentence_time(sent)
@@ -288,8 +310,9 @@ class NarrativeLinker:
         if own:
             root_clause = [t for t in own if attached_clause(t.span.root).i == sent.root.i]
             chosen = (root_clause or own)[-1]
-            self.current_date = DateValue(chosen.span.text, chosen.start, chosen.end,
-                                          chosen.precision, "context")
+            self.current_date = DateValue(
+                chosen.span.text, chosen.start, chosen.end, chosen.precision, "context"
+            )
 
     def link_date(self, anchor: Token, sent_index: int, contextual: bool) -> DateValue:
         """Date of the event at ``anchor``; ``contextual`` says it may inherit the narrative's."""
@@ -304,15 +327,21 @@ class NarrativeLinker:
                 if value is not None:
                     value.source = "sentence"
             if value is None:
-                value = DateValue(chosen.span.text, chosen.start, chosen.end, chosen.precision,
-                                  "sentence")
+                value = DateValue(
+                    chosen.span.text, chosen.start, chosen.end, chosen.precision, "sentence"
+                )
             if chosen.explicit and is_past(attached_clause(chosen.span.root)):
-                self.current_date = DateValue(value.text, value.start, value.end,
-                                              value.precision, "context")
-        elif how == "none" and contextual and not iterative(anchor, self.iterative_adverbs):
-            if self.current_date is not None:
-                cur = self.current_date
-                value = DateValue(cur.text, cur.start, cur.end, cur.precision, "context")
+                self.current_date = DateValue(
+                    value.text, value.start, value.end, value.precision, "context"
+                )
+        elif (
+            how == "none"
+            and contextual
+            and self.current_date is not None
+            and not iterative(anchor, self.iterative_adverbs)
+        ):
+            cur = self.current_date
+            value = DateValue(cur.text, cur.start, cur.end, cur.precision, "context")
         value = value or DateValue(None, None, None, None, "none")
         if value.start is not None:
             self.last_event_date = value
@@ -336,8 +365,14 @@ class NarrativeLinker:
 def place_fields(ent: Span | None) -> dict:
     """The place columns of an event from a place entity and its gazetteer entry."""
     if ent is None:
-        return {"place_text": None, "place_name": None, "country_code": None,
-                "latitude": None, "longitude": None, "geo_precision": None}
+        return {
+            "place_text": None,
+            "place_name": None,
+            "country_code": None,
+            "latitude": None,
+            "longitude": None,
+            "geo_precision": None,
+        }
     geo = (ent._.geo if Span.has_extension("geo") else None) or {}
     return {
         "place_text": ent.text,

@@ -42,6 +42,7 @@ class PatternSpec:
     prep_victim: str | None = None  # node holding the victim (e.g. "swooped on ME")
     exclude_mods: list[str] = field(default_factory=list)
     exclude_head_preps: list[str] = field(default_factory=list)
+    person_target: str | None = None  # node whose into/over/on target must be a person
 
     @property
     def size(self) -> int:
@@ -138,7 +139,21 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
         person = is_person_like(obj, lexicon)
         if (spec.object == "person") != person:
             return False
+    if spec.person_target and not targets_a_person(match.nodes[spec.person_target], lexicon):
+        return False
     return not (spec.agent == "intervener" and not has_intervener_actor(anchor, lexicon))
+
+
+def targets_a_person(noun: Token, lexicon: Lexicon) -> bool:
+    """ "a case against me" is legal action; "a probe into the explosion" is not."""
+    targets = [
+        pobj
+        for prep in [*noun.children, *noun.head.children]
+        if prep.dep_ == "prep" and prep.lower_ in ("into", "over", "on", "against", "of")
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    return not targets or any(is_person_like(t, lexicon) for t in targets)
 
 
 def anchor_is_passive(token: Token) -> bool:
@@ -165,10 +180,11 @@ def nominal_is_event(noun: Token, spec: PatternSpec) -> bool:
     return not (noun.dep_ == "nsubj" and noun.head.lemma_ in SPEECH_VERBS)
 
 
-SPEECH_VERBS = frozenset(
+_SPEECH_VERBS_WORDS = (
     "say state announce reject claim argue insist tell ask demand deny confirm request "
-    "decide rule appeal add note".split()
+    "decide rule appeal add note"
 )
+SPEECH_VERBS = frozenset(_SPEECH_VERBS_WORDS.split())
 
 
 def has_intervener_actor(anchor: Token, lexicon: Lexicon) -> bool:

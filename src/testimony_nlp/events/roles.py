@@ -17,16 +17,18 @@ VICTIM, PERPETRATOR, INTERVENER = "victim", "perpetrator", "intervener"
 QUANTIFIERS = frozenset({"both", "all", "each", "some", "many", "several", "either", "neither"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
 NON_PERSON_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "what", "which", "itself"})
-UNDERGO_VERBS = frozenset(
+_UNDERGO_VERBS_WORDS = (
     "undergo face suffer experience receive endure get stand go survive pass take have "
-    "await obtain win secure".split()
+    "await obtain win secure"
 )
+UNDERGO_VERBS = frozenset(_UNDERGO_VERBS_WORDS.split())
 # verbs that carry out the event named by their object ("carried out a search of my flat")
-SUPPORT_VERBS = frozenset(
+_SUPPORT_VERBS_WORDS = (
     "subject put place carry conduct perform make launch stage organise organize order impose "
     "give hand deliver bring file force expose threaten begin start continue step intensify "
-    "mount wage initiate open step escalate".split()
+    "mount wage initiate open escalate"
 )
+SUPPORT_VERBS = frozenset(_SUPPORT_VERBS_WORDS.split())
 
 
 @dataclass(slots=True)
@@ -124,7 +126,7 @@ def is_passive(token: Token) -> bool:
 
 def grammatical_object(token: Token) -> Token | None:
     """The patient of a verb: direct object, or the subject of a passive."""
-    for dep in ("dobj", "nsubjpass"):
+    for dep in ("dative", "dobj", "nsubjpass"):  # "fined ME 500 dollars"
         found = children(token, dep)
         if found:
             return found[0]
@@ -145,7 +147,10 @@ def find_subject(token: Token) -> Token | None:
             if subj.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
                 return current.head
             return subj
-        if current.dep_ in ("conj", "dep", "xcomp", "advcl") and current.head.pos_ in ("VERB", "AUX"):
+        if current.dep_ in ("conj", "dep", "xcomp", "advcl") and current.head.pos_ in (
+            "VERB",
+            "AUX",
+        ):
             if current.dep_ == "advcl" and children(current, "mark"):
                 return None
             current = current.head
@@ -228,7 +233,11 @@ def noun_phrase(token: Token) -> Span:
             left = min(left, child.left_edge, key=lambda t: t.i)
     right = token
     for child in token.rights:
-        if child.dep_ in ("prep",) and child.lower_ in ("of", "in", "from") and child.i == right.i + 1:
+        if (
+            child.dep_ in ("prep",)
+            and child.lower_ in ("of", "in", "from")
+            and child.i == right.i + 1
+        ):
             right = child.right_edge
     start = left.i
     while start < token.i and doc[start].dep_ in ("det", "punct", "cc", "preconj", "predet"):
@@ -291,22 +300,37 @@ class RoleResolver:
         plural = pronoun.lower_ in self.lex.third_plural
         sent_starts = [s.start for s in doc.sents if s.start <= pronoun.i]
         floor = sent_starts[-6] if len(sent_starts) > 5 else 0
+        fallback = None
         for i in range(pronoun.i - 1, floor - 1, -1):
             tok = doc[i]
             if tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             if not plural:
-                if tok.ent_type_ == "PERSON" and (tok.ent_iob_ == "B" or doc[i + 1].ent_type_ != "PERSON"):
-                    # the head (last token) of the name
-                    return tok if doc[i + 1].ent_type_ != "PERSON" else None
+                is_name_head = tok.dep_ != "compound"
+                if tok.ent_type_ == "PERSON" and is_name_head:
+                    return tok
+                if fallback is None and is_name_head and self.could_be_name(tok):
+                    fallback = tok
                 continue
             if role == PERPETRATOR:
                 if actor_key(tok, self.lex):
                     return tok
-            elif tok.tag_ in ("NNS", "NNPS") and is_person_like(tok, self.lex):
-                if actor_key(tok, self.lex) is None:
-                    return tok
-        return None
+            elif (
+                tok.tag_ in ("NNS", "NNPS")
+                and is_person_like(tok, self.lex)
+                and actor_key(tok, self.lex) is None
+            ):
+                return tok
+        return fallback
+
+    def could_be_name(self, tok: Token) -> bool:
+        """A proper-noun argument the NER did not label as a person (names are often missed)."""
+        return (
+            tok.pos_ == "PROPN"
+            and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos")
+            and tok.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME", "NORP", "CARDINAL")
+            and actor_key(tok, self.lex) is None
+        )
 
     # -- arguments -----------------------------------------------------------------------
 
@@ -322,8 +346,11 @@ class RoleResolver:
             victims = [match.nodes[match.spec.prep_victim]]
         participants: list[Participant] = []
         seen: set[tuple[str, str]] = set()
-        for role, tokens in ((VICTIM, victims), (PERPETRATOR, roles.get(PERPETRATOR, [])),
-                             (INTERVENER, roles.get(INTERVENER, []))):
+        for role, tokens in (
+            (VICTIM, victims),
+            (PERPETRATOR, roles.get(PERPETRATOR, [])),
+            (INTERVENER, roles.get(INTERVENER, [])),
+        ):
             for tok in tokens:
                 for member in conjuncts(tok):
                     if member.lower_ in QUANTIFIERS:
@@ -372,17 +399,27 @@ class RoleResolver:
             helper = agents if passive else ([subject] if subject is not None else [])
             victims = [obj] if obj is not None else []
             victims = [o for v in victims for o in self.owners(v)]
-            victims += [p for b in prep_objects(anchor, "on") if b.lemma_ == "behalf"
-                        for p in children(b, "poss") + prep_objects(b, "of")]
+            victims += [
+                p
+                for b in prep_objects(anchor, "on")
+                if b.lemma_ == "behalf"
+                for p in children(b, "poss") + prep_objects(b, "of")
+            ]
             victims += [t for t in prep_objects(anchor, "for") if is_person_like(t, self.lex)]
             return {INTERVENER: helper, VICTIM: victims}
         if passive:
             return {VICTIM: [obj] if obj is not None else [], PERPETRATOR: agents}
-        if spec.subject_role == VICTIM and obj is None or (
-            spec.subject_role == VICTIM and spec.id.startswith("relocation.leave")
+        if (
+            spec.subject_role == VICTIM
+            and obj is None
+            or (spec.subject_role == VICTIM and spec.id.startswith("relocation.leave"))
         ):
             return {VICTIM: [subject] if subject is not None else []}
-        if spec.subject_role == VICTIM and obj is not None and spec.id.startswith("relocation.make"):
+        if (
+            spec.subject_role == VICTIM
+            and obj is not None
+            and spec.id.startswith("relocation.make")
+        ):
             return {VICTIM: [subject] if subject is not None else []}
         victims = [obj] if obj is not None else []
         return {VICTIM: victims, PERPETRATOR: [subject] if subject is not None else []}
@@ -413,6 +450,9 @@ class RoleResolver:
             roles[VICTIM] = self.clause_person(noun)
         return roles
 
+    def other_person(self, obj: Token | None, noun: Token) -> bool:
+        return obj is not None and obj.i != noun.i and is_person_like(obj, self.lex)
+
     def clause_person(self, noun: Token) -> list[Token]:
         """Last resort for a bare event noun: the person its clause's verb is about
         ("ordered Matanov held until trial"); never across a verb of saying."""
@@ -422,6 +462,10 @@ class RoleResolver:
         for child in verb.children:
             if child.dep_ in ("nsubjpass", "nsubj", "dobj") and child.pos_ in ("PROPN", "NOUN"):
                 if is_person_like(child, self.lex) and actor_key(child, self.lex) is None:
+                    return [child]
+                # the subject of a participle clause is a person even when NER calls the
+                # name a place ("ordered Matanov held until trial")
+                if child.pos_ == "PROPN" and verb.tag_ == "VBN" and child.dep_ != "dobj":
                     return [child]
         return []
 
@@ -437,7 +481,12 @@ class RoleResolver:
                     roles[VICTIM] = subj
                 if not roles.get(helper_role):
                     roles[helper_role] = prep_objects(rel, "from", "by")
-        if verb.pos_ not in ("VERB", "AUX") or noun.dep_ not in ("dobj", "pobj", "nsubjpass", "attr"):
+        if verb.pos_ not in ("VERB", "AUX") or noun.dep_ not in (
+            "dobj",
+            "pobj",
+            "nsubjpass",
+            "attr",
+        ):
             return
         if verb.lemma_ not in UNDERGO_VERBS | SUPPORT_VERBS:
             return
@@ -450,16 +499,14 @@ class RoleResolver:
             return
         if is_passive(verb):
             obj = grammatical_object(verb)
-            if not roles.get(VICTIM) and obj is not None and obj.i != noun.i:
-                if is_person_like(obj, self.lex):
-                    roles[VICTIM] = [obj]
+            if not roles.get(VICTIM) and self.other_person(obj, noun):
+                roles[VICTIM] = [obj]
             if not roles.get(helper_role):
                 roles[helper_role] = prep_objects(verb, "by")
             return
         obj = grammatical_object(verb)
-        if not roles.get(VICTIM) and obj is not None and obj.i != noun.i:
-            if is_person_like(obj, self.lex):
-                roles[VICTIM] = [obj]
+        if not roles.get(VICTIM) and self.other_person(obj, noun):
+            roles[VICTIM] = [obj]
         if not roles.get(helper_role) and subject is not None and noun.dep_ != "nsubjpass":
             roles[helper_role] = [subject]
 

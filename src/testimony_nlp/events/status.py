@@ -21,8 +21,23 @@ OCCURRED, ATTEMPTED, THREATENED, NEGATED, HYPOTHETICAL = (
     "hypothetical",
 )
 CHAIN_DEPS = frozenset(
-    {"xcomp", "acl", "pcomp", "pobj", "prep", "dobj", "conj", "attr", "nsubjpass", "nsubj",
-     "agent", "oprd", "acomp", "dep", "compound"}
+    {
+        "xcomp",
+        "acl",
+        "pcomp",
+        "pobj",
+        "prep",
+        "dobj",
+        "conj",
+        "attr",
+        "nsubjpass",
+        "nsubj",
+        "agent",
+        "oprd",
+        "acomp",
+        "dep",
+        "compound",
+    }
 )
 CLAUSE_DEPS = frozenset({"ROOT", "advcl", "ccomp", "relcl", "parataxis", "csubj"})
 
@@ -71,12 +86,16 @@ def detect_status(anchor: Token, lex: Lexicon) -> tuple[str, str | None]:
                 return NEGATED, child.lower_
             if child.dep_ == "det" and child.lower_ in ("no", "neither") and tok.i == anchor.i:
                 return NEGATED, child.lower_
-        if tok.dep_ == "pcomp" and tok.head.lower_ == "without" or (
-            tok.dep_ == "pobj" and tok.head.lower_ == "without"
+        if (
+            tok.dep_ == "pcomp"
+            and tok.head.lower_ == "without"
+            or (tok.dep_ == "pobj" and tok.head.lower_ == "without")
         ):
             return NEGATED, "without"
     for tok in verbs:
-        marks = [c for c in tok.children if c.dep_ == "mark" and c.lower_ in cues["conditional_marks"]]
+        marks = [
+            c for c in tok.children if c.dep_ == "mark" and c.lower_ in cues["conditional_marks"]
+        ]
         if marks:
             return HYPOTHETICAL, marks[0].lower_
         modals = [c for c in tok.children if c.dep_ == "aux" and c.lower_ in cues["modals"]]
@@ -85,7 +104,9 @@ def detect_status(anchor: Token, lex: Lexicon) -> tuple[str, str | None]:
         going = [c for c in tok.children if c.dep_ == "aux" and c.lower_ == "going"]
         if going and tok.head.lemma_ == "go":
             return HYPOTHETICAL, "going to"
-    for tok in chain[1:]:
+    for below, tok in zip(chain, chain[1:], strict=False):
+        if below.dep_ == "conj":
+            continue  # a coordinated verb shares auxiliaries, not "tried"/"stopped" meanings
         lemma = tok.lemma_.lower()
         if lemma in cues["averted_verbs"] and tok.pos_ == "VERB":
             return ATTEMPTED, lemma
@@ -100,7 +121,11 @@ def detect_status(anchor: Token, lex: Lexicon) -> tuple[str, str | None]:
                 return OCCURRED, "successfully"
             return HYPOTHETICAL, lemma
     for child in anchor.children:  # "an assassination attempt": the attempt is a modifier
-        if child.dep_ in ("compound", "amod") and child.lemma_.lower() in ("attempted", "failed", "attempt"):
+        if child.dep_ in ("compound", "amod") and child.lemma_.lower() in (
+            "attempted",
+            "failed",
+            "attempt",
+        ):
             return ATTEMPTED, child.lower_
     if anchor.head.lemma_.lower() in cues["attempt_nouns"] and anchor.dep_ == "compound":
         return ATTEMPTED, anchor.head.lower_
@@ -132,9 +157,13 @@ def is_specific(participant: Participant) -> bool:
     first = words[0].lower()
     if first in ("people", "anyone", "everyone", "those", "someone", "dissidents"):
         return False
-    plural_bare = participant.name.lower().endswith("s") and first not in (
-        "the", "his", "her", "their", "my", "our", "these", "those", "this", "that"
-    ) and not any(w[0].isdigit() or w[0].isupper() for w in words)
+    plural_bare = (
+        participant.name.lower().endswith("s")
+        and first
+        not in ("the", "his", "her", "their", "my", "our", "these", "those", "this", "that")
+        and not any(w[0].isdigit() for w in words)
+        and not any(w[0].isupper() for w in words[1:])
+    )
     return not plural_bare
 
 

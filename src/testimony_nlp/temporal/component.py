@@ -46,7 +46,8 @@ _DATE_WORD = re.compile(
     re.I,
 )
 _CLOCK_ONLY = re.compile(
-    r"^[\d:. ]*(?:a\.?m\.?|p\.?m\.?|noon|midday|midnight|o'clock)?[ .]*$|^(?:noon|midday|midnight)$",
+    r"^[\d:. ]*(?:a\.?m\.?|p\.?m\.?|noon|midday|midnight|o'clock)?[ .]*$"
+    r"|^(?:noon|midday|midnight)$",
     re.I,
 )
 _CONTEXT_SENTENCES = 2  # how far back a written year informs a bare month
@@ -211,7 +212,7 @@ _FUTURE_SIGNALS = ("until", "till", "as soon as", "as early as", "no later than"
 
 
 def _after_future_signal(span: Span) -> bool:
-    """"until Tuesday", "as soon as Friday": a deadline or expectation, on or after today."""
+    """ "until Tuesday", "as soon as Friday": a deadline or expectation, on or after today."""
     before = span.doc[max(0, span.start - 3) : span.start].text.lower()
     return any(before.endswith(signal) for signal in _FUTURE_SIGNALS)
 

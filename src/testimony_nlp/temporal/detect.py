@@ -29,7 +29,7 @@ _UNITS = ["second", "minute", "hour", "day", "week", "fortnight", "month", "year
 _UNITS_ALL = _UNITS + [u + "s" for u in _UNITS] + ["centuries"]
 _PLURAL_UNITS = [u + "s" for u in _UNITS if u not in ("weekend", "night")]
 _WEEKDAYS_FULL = [w for w in WEEKDAYS if len(w) > 4]
-_MONTHS_FULL = [m for m in MONTHS if len(m) > 4 or m in ("june", "july")]
+_MONTHS_FULL = [m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")]
 _PODS = ["morning", "afternoon", "evening", "night"]
 _LEAD_PREPS = ["in", "since", "until", "by", "of", "during", "before", "after", "from"]
 _MONTH_TOKENS = sorted({*MONTHS, *(m + "." for m in MONTHS if len(m) <= 4)})
@@ -73,7 +73,8 @@ def default_patterns() -> list[dict]:
                   {"LOWER": {"IN": _PODS}, "OP": "?"}]),
         ("DATE", [{"LOWER": {"IN": [*_LEAD_PREPS, "last", "next", "this", "early", "late",
                                      "mid"]}},
-                  {"LOWER": {"IN": _MONTHS_FULL}, "IS_TITLE": True}]),
+                  {"LOWER": {"IN": _MONTHS_FULL}, "IS_TITLE": True},
+                  {"TEXT": {"REGEX": r"^(1[0-9]{3}|20[0-9]{2})$"}, "OP": "?"}]),
         ("DATE", [{"LOWER": {"IN": _MONTH_TOKENS}},
                   {"TEXT": {"REGEX": r"^(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?$"}},
                   {"ORTH": ",", "OP": "?"}, {"TEXT": {"REGEX": r"^(1[0-9]{3}|20[0-9]{2})$"},
@@ -212,6 +213,7 @@ _AGE_NUMBER = "|".join(["\\d+", *NUMBER_WORDS])
 _AGE = re.compile(
     rf"\b(?:{_AGE_NUMBER})[- ](?:year|month|week|day)s?[- ]old\b|\baged?\b|\bage of\b", re.I
 )
+_HAS_NUMBER = re.compile(r"\d|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.I)
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
 _POSSESSIVES = frozenset({"his", "her", "their", "my", "our", "your", "its"})
 _LEADING_DROP = frozenset({"the", *_LEAD_PREPS, "on", "at", "for", "between"})
@@ -242,7 +244,7 @@ def candidates(doc: Doc, matcher: TriggeredMatcher, normalizes) -> list[Candidat
             grammar understands (used to decide whether a range splits).
     """
     entities = [e for e in doc.ents if e.label_ in ENTITY_LABELS]
-    matched = [t for t in (_trim(m) if m.label_ != "FREQ" else m for m in matcher(doc)) if t]
+    matched = matcher(doc)
     result: list[Candidate] = []
     for span in _merge_clock_dates(doc, _prefer_longest(entities, matched), normalizes):
         if _is_age(span):
@@ -259,7 +261,7 @@ def _prefer_longest(entities: list[Span], matched: list[Span]) -> list[Span]:
     """Non-overlapping spans: longest first, the NER's extent winning ties."""
     ranked = sorted(
         [(e, 0) for e in entities] + [(m, 1) for m in matched],
-        key=lambda item: (-len(item[0]), item[1], item[0].start),
+        key=lambda item: (-_core_length(item[0]), item[1], item[0].start),
     )
     taken: set[int] = set()
     kept = []
@@ -270,13 +272,19 @@ def _prefer_longest(entities: list[Span], matched: list[Span]) -> list[Span]:
     return sorted(kept, key=lambda span: span.start)
 
 
+def _core_length(span: Span) -> int:
+    """Length without leading prepositions and articles (what the extent will keep)."""
+    trimmed = _trim(span) if span.label_ != "FREQ" else span
+    return len(trimmed) if trimmed is not None else 0
+
+
 _CLOCK_TEXT = re.compile(r"\d(?::\d\d)?\s*(?:a\.?m|p\.?m)\b\.?|\b(?:noon|midnight)$", re.I)
 _TZ_WORDS = frozenset({"est", "edt", "gmt", "utc", "cst", "cdt", "pst", "pdt", "mst", "mdt",
                        "local", "time", "on", ","})  # fmt: skip
 
 
 def _merge_clock_dates(doc: Doc, spans: list[Span], normalizes) -> list[Span]:
-    """"9 a.m. EST Tuesday" is one TIMEX3: join a clock time to a date right after it."""
+    """ "9 a.m. EST Tuesday" is one TIMEX3: join a clock time to a date right after it."""
     out: list[Span] = []
     for span in spans:
         if out and _CLOCK_TEXT.search(out[-1].text) and span.label_ == "DATE":
@@ -291,9 +299,12 @@ def _merge_clock_dates(doc: Doc, spans: list[Span], normalizes) -> list[Span]:
 
 
 def _is_age(span: Span) -> bool:
-    """"a 44-year-old", "Kopp, 44,", "in his 30s" are ages, not times."""
+    """ "a 44-year-old", "Kopp, 44,", "in his 30s" are ages, not times."""
     if _AGE.search(span.text) or _BARE_NUMBER.match(span.text):
         return True
+    following = [t.lower_ for t in span.doc[span.end : span.end + 2]]
+    if (following[:1] == ["old"] or following == ["-", "old"]) and _HAS_NUMBER.search(span.text):
+        return True  # "44-year" + "-old"
     decade = re.fullmatch(r"(?:early |late |mid-?)?\d0'?s", span.text)
     return bool(decade) and span.start > 0 and span.doc[span.start - 1].lower_ in _POSSESSIVES
 

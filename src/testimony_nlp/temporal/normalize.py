@@ -147,9 +147,9 @@ def _build(text: str, hit: _Hit, ctx: _Ctx) -> Timex:
         if hit.value == "PRESENT_REF" and ctx.ref:
             start = end = ctx.ref
     status = hit.status
-    if status == RESOLVED and hit.type in ("DATE", "TIME") and start is None:
-        if hit.value not in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
-            status = UNANCHORED if hit.value and "X" in hit.value else UNRESOLVED
+    named_interval = hit.type in ("DATE", "TIME") and not str(hit.value).endswith("_REF")
+    if status == RESOLVED and named_interval and start is None:
+        status = UNANCHORED if hit.value and "X" in hit.value else UNRESOLVED
     return Timex(text, hit.type, hit.value, start, end, precision, status)
 
 
@@ -175,7 +175,8 @@ _STRIP_WORDS = (
     "additional", "first", "very", "ever", "the day", "day",
 )  # fmt: skip
 _STRIP = re.compile(
-    r"^(?:" + "|".join(sorted((re.escape(w) for w in _STRIP_WORDS), key=len, reverse=True))
+    r"^(?:"
+    + "|".join(sorted((re.escape(w) for w in _STRIP_WORDS), key=len, reverse=True))
     + r")(?:\s+|-)"
 )
 
@@ -471,7 +472,9 @@ def _shift_unit(day: dt.date, unit: str, step: int) -> str:
 )
 def _n_units_later(m: re.Match[str], ctx: _Ctx) -> _Hit:
     n = _number(m["num"])
-    sign = 1 if m["dir"] in ("later", "after", "afterward", "afterwards", "on", "after that") else -1
+    sign = (
+        1 if m["dir"] in ("later", "after", "afterward", "afterwards", "on", "after that") else -1
+    )
     if ctx.anchor is None or n == "X":
         return _Hit("DATE", None, UNANCHORED)
     return _Hit("DATE", _offset_value(ctx.anchor, sign * n, m["unit"]))
@@ -751,9 +754,9 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
         return _Hit("DATE", f"XXXX-{month:02d}", UNANCHORED)
     if mod == "this":
         return _Hit("DATE", _month_value(ctx.ref.year, month))
-    if mod is None and ctx.context_year and ctx.tense == "past":
-        if dt.date(ctx.context_year, month, 1) <= ctx.ref:
-            return _Hit("DATE", _month_value(ctx.context_year, month))
+    in_context = mod is None and ctx.context_year and ctx.tense == "past"
+    if in_context and dt.date(ctx.context_year, month, 1) <= ctx.ref:
+        return _Hit("DATE", _month_value(ctx.context_year, month))
     direction = _direction(ctx, {"this past": "last", "this coming": "next"}.get(mod, mod))
     ref_month = ctx.ref.replace(day=1)
     candidates = [dt.date(y, month, 1) for y in range(ctx.ref.year - 1, ctx.ref.year + 2)]

@@ -1,0 +1,228 @@
+"""The events stage on hand-written sentences: one case per phrasing class."""
+
+from __future__ import annotations
+
+import pytest
+
+from testimony_nlp.events import EVENT_FIELDS
+
+
+@pytest.fixture(scope="module")
+def events_nlp():
+    """The base model with only the events stage (no time or place stage)."""
+    import testimony_nlp.events  # noqa: F401  (registers the factory)
+    from testimony_nlp.pipeline import load_base_model
+
+    nlp = load_base_model()
+    nlp.add_pipe("tnlp_events", last=True)
+    return nlp
+
+
+def summary(nlp, text: str) -> list[tuple]:
+    doc = nlp(text)
+    return [(e["event_type"], e["status"], e["victim"], e["perpetrator"]) for e in doc._.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # active and passive voice
+        (
+            "Police arrested my neighbour on Monday.",
+            [("detention", "occurred", "my neighbour", "police")],
+        ),
+        (
+            "I was detained by officers of the KNB at the airport.",
+            [("detention", "occurred", "narrator", "security service (KNB)")],
+        ),
+        # nominalisations
+        (
+            "The arrest of Marat Ospanov shocked his colleagues.",
+            [("detention", "occurred", "Marat Ospanov", None)],
+        ),
+        (
+            "Officers carried out a raid on the office of our newspaper.",
+            [("seizure", "occurred", "narrator", "police")],
+        ),
+        # light verbs and destinations
+        (
+            "Police took him into custody after the rally.",
+            [("detention", "occurred", "him", "police")],
+        ),
+        (
+            "Doctors placed her in a psychiatric clinic against her will.",
+            [("psychiatric_commitment", "occurred", "her", "doctors")],
+        ),
+        (
+            "I was subjected to a drug test at the police station.",
+            [("drug_test", "occurred", "narrator", None)],
+        ),
+        (
+            "Police forcibly took me to a drug testing unit.",
+            [("drug_test", "occurred", "narrator", "police")],
+        ),
+        (
+            "Police detained me and drove me to a psychiatric hospital.",
+            [
+                ("detention", "occurred", "narrator", "police"),
+                ("psychiatric_commitment", "occurred", "narrator", "police"),
+            ],
+        ),
+        # phrasal verbs
+        ("Police swooped on me in a park.", [("detention", "occurred", "narrator", "police")]),
+        (
+            "Police rounded up five journalists outside the court.",
+            [("detention", "occurred", "five journalists", "police")],
+        ),
+        # reported speech
+        ("She said police had beaten her.", [("assault", "occurred", "her", "police")]),
+        # coordination: three events, shared subject
+        (
+            "Police detained him, searched his flat and seized his laptop.",
+            [
+                ("detention", "occurred", "him", "police"),
+                ("seizure", "occurred", "his", "police"),
+                ("seizure", "occurred", "his", "police"),
+            ],
+        ),
+        (
+            "The police accused me of disorderly behaviour.",
+            [("charge", "occurred", "narrator", "police")],
+        ),
+        # other types
+        (
+            "Unknown men beat me near my house.",
+            [("assault", "occurred", "narrator", "unknown men")],
+        ),
+        (
+            "Border guards confiscated my passport.",
+            [("seizure", "occurred", "narrator", "border guards")],
+        ),
+        (
+            "A court sentenced him to five years in prison.",
+            [("charge", "occurred", "him", "court")],
+        ),
+        ("They released me after two days.", [("release", "occurred", "narrator", "they")]),
+        ("I was forced to flee the country.", [("relocation", "occurred", "narrator", None)]),
+        ("My lawyer intervened on my behalf.", [("intervention", "occurred", "narrator", None)]),
+        (
+            "The FSB followed me for weeks.",
+            [("surveillance", "occurred", "narrator", "security service (FSB)")],
+        ),
+        (
+            "I was frequently harassed by strangers.",
+            [("harassment", "occurred", "narrator", "strangers")],
+        ),
+    ],
+)
+def test_events_phrasing_classes(events_nlp, text, expected):
+    assert summary(events_nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Police tried to arrest me at my home.", "attempted"),
+        ("Security officers made an attempt to seize my camera.", "attempted"),
+        ("Police failed to detain the activist.", "attempted"),
+        ("The officers threatened to arrest my brother.", "threatened"),
+        ("I was not detained.", "negated"),
+        ("He was never charged.", "negated"),
+        ("If they detained me again, nobody would know.", "hypothetical"),
+        ("She could be arrested at any moment.", "hypothetical"),
+        ("He will be tried next month.", "hypothetical"),
+        ("The lawyer successfully demanded my release.", "occurred"),
+    ],
+)
+def test_events_status(events_nlp, text, status):
+    statuses = [e["status"] for e in events_nlp(text)._.events]
+    assert statuses[:1] == [status]
+
+
+def test_events_averted_marks_previous_sentence_attempted(events_nlp):
+    doc = events_nlp(
+        "Police wanted me gone. They took me to a psychiatric hospital. This was averted."
+    )
+    assert [(e["event_type"], e["status"]) for e in doc._.events] == [
+        ("psychiatric_commitment", "attempted")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Psychiatry was used to punish dissidents in Soviet times.",
+        "Police routinely detain activists in the capital.",
+        "Journalists are often harassed in this region.",
+        "The company released a statement on Friday.",
+        "This followed a long campaign in the press.",
+        "He was in charge of the newspaper.",
+    ],
+)
+def test_events_generic_or_unrelated_sentences_have_no_event(events_nlp, text):
+    assert events_nlp(text)._.events == []
+
+
+def test_events_they_resolves_to_police(events_nlp):
+    doc = events_nlp("Police continued to follow me. Last May they detained me again.")
+    assert [(e["event_type"], e["perpetrator"]) for e in doc._.events] == [
+        ("surveillance", "police"),
+        ("detention", "police"),
+    ]
+
+
+def test_events_he_resolves_to_last_named_person(events_nlp):
+    doc = events_nlp("Daniyar Adilov is a blogger from Shymkent. In March police arrested him.")
+    assert [e["victim"] for e in doc._.events] == ["Daniyar Adilov"]
+
+
+def test_events_anaphoric_mention_is_not_a_second_event(events_nlp):
+    doc = events_nlp(
+        "Police forcibly took me to a drug testing unit. Tests for drugs turned up negative."
+    )
+    assert [e["event_type"] for e in doc._.events] == ["drug_test"]
+
+
+def test_events_interveners_are_listed_participants(events_nlp):
+    doc = events_nlp(
+        "Police made an attempt to commit me to a psychiatric hospital. This was averted by the "
+        "intervention of human rights defenders like Anna Petrova and Ivan Sidorov."
+    )
+    intervention = [e for e in doc._.events if e["event_type"] == "intervention"]
+    assert len(intervention) == 1
+    interveners = [p["name"] for p in intervention[0]["participants"] if p["role"] == "intervener"]
+    assert interveners == ["human rights defenders", "Anna Petrova", "Ivan Sidorov"]
+    assert intervention[0]["victim"] == "narrator"
+
+
+def test_events_rows_have_every_field_and_a_tight_trigger(events_nlp):
+    text = "In May police detained me and searched my flat."
+    doc = events_nlp(text)
+    first = doc._.events[0]
+    assert set(EVENT_FIELDS) | {"participants"} == set(first)
+    assert text[first["start_char"] : first["end_char"]] == "detained me"
+    assert first["trigger"] == "detained me"
+    assert first["huridocs_code"] and first["plover_type"] == "COERCE"
+    assert first["participants"][0] == {
+        "role": "victim",
+        "name": "narrator",
+        "start_char": 23,
+        "end_char": 25,
+        "is_narrator": True,
+    }
+
+
+def test_events_narrator_name_comes_from_doc(events_nlp):
+    doc = events_nlp.make_doc("Police detained me in the park.")
+    doc._.narrator = "Lira Baiseitova"
+    for _, proc in events_nlp.pipeline:
+        doc = proc(doc)
+    assert doc._.events[0]["victim"] == "Lira Baiseitova"
+
+
+def test_events_skip_documents_in_other_languages(events_nlp):
+    doc = events_nlp.make_doc("Police detained me.")
+    doc._.language = "ru"
+    for _, proc in events_nlp.pipeline:
+        doc = proc(doc)
+    assert doc._.events == []
