@@ -9,6 +9,7 @@ from functools import cache
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 from rich.markup import escape
 from rich.table import Table
@@ -49,13 +50,12 @@ def _table_path(out: Path, name: str) -> Path | None:
     return single if single.is_file() else None
 
 
-def _read_table(path: Path | None, schema) -> pd.DataFrame:
-    parts = [] if path is None else sorted(path.glob("*.parquet")) if path.is_dir() else [path]
-    if not parts:
+def _read_table(path: Path | None, schema: pa.Schema) -> pd.DataFrame:
+    if path is None:
         return schema.empty_table().to_pandas()
-    return pd.concat(
-        [pq.read_table(part, schema=schema).to_pandas() for part in parts], ignore_index=True
-    )
+    parts = sorted(path.glob("*.parquet")) if path.is_dir() else [path]
+    tables = [pq.read_table(part, schema=schema) for part in parts]
+    return pa.concat_tables(tables).to_pandas() if tables else schema.empty_table().to_pandas()
 
 
 @cache
