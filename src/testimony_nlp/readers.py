@@ -838,8 +838,12 @@ def _iter_rows_of_stream(
     stream: TextIO, fmt: str, name: str, corpus: _Corpus
 ) -> Iterator[DocumentRecord]:
     rows = _jsonl_rows(stream, name) if fmt == "jsonl" else _csv_rows(stream, name, corpus)
+    empty = True
     for row in rows:
+        empty = False
         yield corpus.record(row)
+    if empty:  # an empty corpus is reported, not silently skipped
+        raise _BadInput("the corpus holds no rows: no document to analyse (remove it)")
 
 
 def _jsonl_rows(stream: TextIO, name: str) -> Iterator[_Row]:

@@ -29,6 +29,7 @@ from .roles import (
 )
 from .status import (
     ATTEMPTED,
+    HYPOTHETICAL,
     OCCURRED,
     THREATENED,
     clause_head,
@@ -37,6 +38,7 @@ from .status import (
     is_averting_sentence,
     is_generic,
     is_past,
+    threat_governor,
 )
 from .taxonomy import TAXONOMY_FILE, EventType, load_taxonomy
 
@@ -44,6 +46,10 @@ CUES_FILE = "cues.json"
 DATA_FILES = (TAXONOMY_FILE, PATTERNS_FILE, CUES_FILE)
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "such", "said"})
 ADDITIVE = frozenset({"also", "too", "likewise"})
+SPEECH_THREATS = frozenset({"say", "tell"})
+BENIGN_TYPES = frozenset({"release", "intervention"})
+DEMANDED_TYPES = frozenset({"release", "relocation"})
+"""Events an advocate asks for ("called for his release"): part of the intervention."""
 
 EVENT_FIELDS = (
     "event_type", "status", "trigger", "start_char", "end_char", "sentence_index",
@@ -166,6 +172,10 @@ class EventExtractor:
         anchor = match.anchor
         etype = self.types[match.spec.type]
         status, cue = detect_status(anchor, self.lexicon)
+        if status == THREATENED and cue in SPEECH_THREATS and etype.name in BENIGN_TYPES:
+            status = HYPOTHETICAL  # "officials said he would be released": a plan, not a threat
+        if status == OCCURRED and match.spec.status:
+            status = match.spec.status  # "faces up to seven years in prison"
         participants = self.roles.resolve(match, etype.name, etype.object, narrator)
         victims = [p for p in participants if p.role == VICTIM]
         if is_generic(anchor, victims, self.lexicon):
@@ -223,15 +233,29 @@ class EventExtractor:
         self, cand: Candidate, cands: list[Candidate], by_anchor: dict
     ) -> Candidate | None:
         anchor = cand.anchor
-        # "threatened to arrest me": the threat verb is the status of the arrest
+        # "threatened to arrest me", "warned me that I would be detained": the threat verb is
+        # the status of the arrest
         if cand.type.name == "harassment" and anchor.lemma_ in self.lexicon.status["threat_heads"]:
             for other in cands:
                 if (
                     other is not cand
                     and other.status == THREATENED
-                    and anchor in governor_chain(other.anchor)
+                    and (
+                        anchor in governor_chain(other.anchor)
+                        or threat_governor(other.anchor, self.lexicon) == anchor
+                    )
                 ):
                     return other
+        governors = governor_chain(anchor)[1:]
+        for other in cands:
+            if other is cand or other.anchor not in governors:
+                continue
+            # "called for her release": the release is what the intervention asks for
+            if other.type.name == "intervention" and cand.type.name in DEMANDED_TYPES:
+                return other
+            # "banned from leaving the country": the travel ban, not a move
+            if other.match.spec.id == "harassment.ban_from":
+                return other
         # coordinated triggers of one type sharing their object: "pressure and intimidation",
         # "beat and kicked him"; "searched his flat and seized his laptop" stay two events
         if anchor.dep_ == "conj" and anchor.head.i in by_anchor:

@@ -18,7 +18,13 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from .roles import Lexicon, grammatical_object, is_intervener_like, is_person_like
+from .roles import (
+    Lexicon,
+    actor_key,
+    grammatical_object,
+    is_intervener_like,
+    is_person_like,
+)
 
 PATTERNS_FILE = "patterns.json"
 ANCHOR = "trigger"
@@ -43,6 +49,7 @@ class PatternSpec:
     exclude_mods: list[str] = field(default_factory=list)
     exclude_head_preps: list[str] = field(default_factory=list)
     person_target: str | None = None  # node whose into/over/on target must be a person
+    status: str | None = None  # status when no cue says otherwise ("faces up to 7 years")
 
     @property
     def size(self) -> int:
@@ -101,6 +108,7 @@ class TriggerFinder:
         self.matcher = DependencyMatcher(vocab)
         for spec in self.specs.values():
             self.matcher.add(spec.id, [spec.pattern])
+        self.headlines = HeadlineFinder(data)
 
     def __call__(self, doc: Doc) -> list[TriggerMatch]:
         best: dict[int, TriggerMatch] = {}
@@ -113,7 +121,62 @@ class TriggerFinder:
             current = best.get(match.anchor.i)
             if current is None or rank(match) > rank(current):
                 best[match.anchor.i] = match
+        for match in self.headlines(doc):
+            best.setdefault(match.anchor.i, match)
         return [best[i] for i in sorted(best)]
+
+
+class HeadlineFinder:
+    """Verbs of a headline in title case ("Court Convicts Friend of Bomber", "Activist Jailed
+    in Minsk"), which the tagger reads as proper nouns so no dependency pattern sees them.
+
+    ``patterns.json`` lists, under ``headline``, the event type of each verb lexicon; the
+    inflected forms ("-s", "-ed") of those verbs are triggers when capitalised between other
+    capitalised words.
+    """
+
+    def __init__(self, data: dict):
+        lexicon = data.get("lexicon", {})
+        self.forms: dict[str, str] = {}
+        for etype, names in data.get("headline", {}).items():
+            for name in names:
+                for lemma in lexicon.get(name.lstrip("@"), []):
+                    for form in inflections(lemma):
+                        self.forms.setdefault(form, etype)
+        self.specs = {
+            etype: PatternSpec(f"{etype}.headline", etype, 0.6, [{"RIGHT_ID": ANCHOR}])
+            for etype in set(self.forms.values())
+        }
+
+    def __call__(self, doc: Doc) -> list[TriggerMatch]:
+        found = []
+        for tok in doc:
+            etype = self.forms.get(tok.lower_)
+            if etype and is_headline_word(tok):
+                found.append(TriggerMatch(self.specs[etype], {ANCHOR: tok}))
+        return found
+
+
+def inflections(lemma: str) -> set[str]:
+    """Third-person and past forms of a regular verb ("convicts", "jailed", "frees", "freed")."""
+    forms = {lemma + "s", lemma + "d" if lemma.endswith("e") else lemma + "ed"}
+    if lemma.endswith(("s", "sh", "ch", "x")):
+        forms.add(lemma + "es")
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    return forms
+
+
+def is_headline_word(tok: Token) -> bool:
+    """A capitalised word the tagger did not take for a verb, between capitalised words."""
+    if not tok.is_title or tok.pos_ not in ("PROPN", "NOUN", "ADJ") or tok.i == tok.sent.start:
+        return False
+    if tok.ent_type_ in ("PERSON", "GPE", "LOC", "NORP"):
+        return False
+    doc = tok.doc
+    before = doc[tok.i - 1]
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return before.is_title and (after is None or after.is_title or after.is_punct)
 
 
 def rank(match: TriggerMatch) -> tuple[int, float]:
@@ -133,7 +196,7 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
     obj = grammatical_object(anchor)
     if spec.no_object and obj is not None and not anchor_is_passive(anchor):
         return False
-    if spec.require_object and obj is None:
+    if spec.require_object and obj is None and not is_agentless_passive(anchor):
         return False
     if obj is not None and spec.object != "any":
         person = is_person_like(obj, lexicon)
@@ -141,6 +204,8 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
             return False
     if spec.person_target and not targets_a_person(match.nodes[spec.person_target], lexicon):
         return False
+    if spec.agent == "advocate":
+        return has_advocate_actor(anchor, lexicon)
     return not (spec.agent == "intervener" and not has_intervener_actor(anchor, lexicon))
 
 
@@ -154,6 +219,11 @@ def targets_a_person(noun: Token, lexicon: Lexicon) -> bool:
         if pobj.dep_ == "pobj"
     ]
     return not targets or any(is_person_like(t, lexicon) for t in targets)
+
+
+def is_agentless_passive(token: Token) -> bool:
+    """ "without being charged": a passive participle whose patient is left implicit."""
+    return any(c.dep_ == "auxpass" for c in token.children) and token.dep_ in ("pcomp", "advcl")
 
 
 def anchor_is_passive(token: Token) -> bool:
@@ -194,3 +264,60 @@ def has_intervener_actor(anchor: Token, lexicon: Lexicon) -> bool:
         if child.dep_ in ("agent", "prep") and child.lower_ in ("by", "from", "of"):
             candidates.extend(c for c in child.children if c.dep_ == "pobj")
     return any(is_intervener_like(c, lexicon) for c in candidates)
+
+
+ADVOCATE_ENTS = frozenset({"ORG", "NORP"})
+
+
+def has_advocate_actor(anchor: Token, lexicon: Lexicon) -> bool:
+    """Whether the one appealing/campaigning/filing is a third-party advocate: an organisation,
+    a lawyer or defender (also "lawyer Ivan Petrov", "Petrov, her lawyer", "he" for one), never
+    an agency of the state ("the court", "police") or the narrator."""
+    actors = [c for c in anchor.children if c.dep_ == "nsubj"]
+    current = anchor
+    while not actors and current.dep_ in ("conj", "xcomp") and current.head.i != current.i:
+        current = current.head  # "NGOs condemned the arrest and called for ..."
+        actors = [c for c in current.children if c.dep_ == "nsubj"]
+    for child in anchor.children:
+        if child.dep_ == "agent":
+            actors.extend(c for c in child.children if c.dep_ == "pobj")
+    for child in anchor.children:  # a nominal trigger's owner: "Amnesty's appeal"
+        if child.dep_ == "poss":
+            actors.append(child)
+    return any(is_advocate(a, lexicon) for a in actors)
+
+
+def is_advocate(token: Token, lexicon: Lexicon, depth: int = 0) -> bool:
+    lower, lemma = token.lower_, token.lemma_.lower()
+    if lower in lexicon.first_singular or actor_key(token, lexicon) is not None:
+        return False
+    if token.pos_ == "PRON":
+        if depth or lower not in lexicon.third_singular | lexicon.third_plural:
+            return False
+        antecedent = previous_person(token, lexicon)
+        return antecedent is not None and is_advocate(antecedent, lexicon, depth + 1)
+    if token.ent_type_ in ADVOCATE_ENTS:
+        return True
+    if lemma in lexicon.intervener_heads or lower in lexicon.intervener_heads:
+        return True
+    related = [c for c in token.children if c.dep_ in ("compound", "appos", "amod")]
+    if token.dep_ == "appos":
+        related.append(token.head)
+    # "lawyer Ivan Petrov", "Petrov, her lawyer", "the OSCE representative"
+    return any(r.lemma_.lower() in COUNSEL or r.ent_type_ in ADVOCATE_ENTS for r in related)
+
+
+COUNSEL = frozenset(
+    "lawyer attorney advocate defender ombudsman rapporteur diplomat counsel activist".split()
+)
+
+
+def previous_person(pronoun: Token, lexicon: Lexicon) -> Token | None:
+    """The closest person-like noun before a pronoun, within its and the previous sentence."""
+    doc = pronoun.doc
+    floor = max(0, pronoun.sent.start - 40)
+    for i in range(pronoun.i - 1, floor - 1, -1):
+        tok = doc[i]
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound" and is_person_like(tok, lexicon):
+            return tok
+    return None

@@ -29,6 +29,13 @@ _SUPPORT_VERBS_WORDS = (
     "mount wage initiate open escalate"
 )
 SUPPORT_VERBS = frozenset(_SUPPORT_VERBS_WORDS.split())
+# verbs whose subject is in the state the noun names: "lived in exile", "spent weeks in detention"
+_STATE_VERBS_WORDS = "be live remain stay spend languish sit end die go flee"
+STATE_VERBS = frozenset(_STATE_VERBS_WORDS.split())
+# verbs that send their object to the event the noun names: "sent him for an examination"
+_DIRECTING_PREPS_WORDS = "for to into under"
+DIRECTING_PREPS = frozenset(_DIRECTING_PREPS_WORDS.split())
+COUNSEL_HEADS = frozenset("lawyer attorney advocate counsel ombudsman rapporteur diplomat".split())
 
 
 @dataclass(slots=True)
@@ -126,7 +133,9 @@ def is_passive(token: Token) -> bool:
 
 def grammatical_object(token: Token) -> Token | None:
     """The patient of a verb: direct object, or the subject of a passive."""
-    for dep in ("dative", "dobj", "nsubjpass"):  # "fined ME 500 dollars"
+    # "fined ME 500 dollars"; a passive's subject before its second object ("was fined 500
+    # roubles", "was given electric shocks")
+    for dep in ("dative", "nsubjpass", "dobj"):
         found = children(token, dep)
         if found:
             return found[0]
@@ -328,6 +337,7 @@ class RoleResolver:
         return (
             tok.pos_ == "PROPN"
             and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos")
+            and tok.tag_ != "NNPS"  # "(Committee to Protect) Journalists" names no one
             and tok.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME", "NORP", "CARDINAL")
             and actor_key(tok, self.lex) is None
         )
@@ -337,13 +347,15 @@ class RoleResolver:
     def resolve(self, match, event_type: str, object_kind: str, narrator: str) -> list[Participant]:
         """All participants of the event anchored at ``match.anchor``."""
         anchor = match.anchor
-        if anchor.pos_ in ("NOUN", "PROPN") and match.spec.nominal:
+        if match.spec.id.endswith(".headline"):
+            roles = headline_arguments(anchor)
+        elif anchor.pos_ in ("NOUN", "PROPN") and match.spec.nominal:
             roles = self.nominal_arguments(anchor, event_type)
         else:
             roles = self.verbal_arguments(match, event_type)
         victims = [owner for v in roles.get(VICTIM, []) for owner in self.owners(v)]
         if match.spec.prep_victim and match.spec.prep_victim in match.nodes:
-            victims = [match.nodes[match.spec.prep_victim]]
+            victims = self.owners(match.nodes[match.spec.prep_victim])  # "on ME", "HER trial"
         participants: list[Participant] = []
         seen: set[tuple[str, str]] = set()
         for role, tokens in (
@@ -397,32 +409,41 @@ class RoleResolver:
         passive = is_passive(anchor)
         if event_type == "intervention":
             helper = agents if passive else ([subject] if subject is not None else [])
-            victims = [obj] if obj is not None else []
-            victims = [o for v in victims for o in self.owners(v)]
-            victims += [
-                p
-                for b in prep_objects(anchor, "on")
-                if b.lemma_ == "behalf"
-                for p in children(b, "poss") + prep_objects(b, "of")
-            ]
-            victims += [t for t in prep_objects(anchor, "for") if is_person_like(t, self.lex)]
-            return {INTERVENER: helper, VICTIM: victims}
+            return {INTERVENER: helper, VICTIM: self.helped(anchor)}
         if passive:
             return {VICTIM: [obj] if obj is not None else [], PERPETRATOR: agents}
-        if (
-            spec.subject_role == VICTIM
-            and obj is None
-            or (spec.subject_role == VICTIM and spec.id.startswith("relocation.leave"))
-        ):
-            return {VICTIM: [subject] if subject is not None else []}
-        if (
-            spec.subject_role == VICTIM
-            and obj is not None
-            and spec.id.startswith("relocation.make")
-        ):
+        if spec.subject_role == VICTIM and (obj is None or not is_person_like(obj, self.lex)):
+            # "I fled", "she left the country", "he faces seven years", "I made the move"
             return {VICTIM: [subject] if subject is not None else []}
         victims = [obj] if obj is not None else []
         return {VICTIM: victims, PERPETRATOR: [subject] if subject is not None else []}
+
+    def helped(self, anchor: Token) -> list[Token]:
+        """Whom an intervention is for: its object ("defended ME"), the owner of the case or
+        event it is about ("took up HIS case", "called for HER release"), "on behalf of X",
+        the victim of the demanded act ("urged the authorities to release HIM")."""
+        victims: list[Token] = []
+        obj = grammatical_object(anchor)
+        things = [obj] if obj is not None and actor_key(obj, self.lex) is None else []
+        things += prep_objects(anchor, "for", "against", "over", "about", "to")
+        for thing in things:
+            victims += self.owners(thing)
+            # "an appeal against HIS sentence", "an appeal on HIS behalf"
+            victims += [o for t in prep_objects(thing, "against", "for") for o in self.owners(t)]
+        for b in prep_objects(anchor, "on") + [p for t in things for p in prep_objects(t, "on")]:
+            if b.lemma_ == "behalf":
+                victims += children(b, "poss") + prep_objects(b, "of")
+        if not victims:  # "her lawyer appealed": the lawyer's client
+            for subject in children(anchor, "nsubj"):
+                if subject.lemma_ in COUNSEL_HEADS:
+                    victims += children(subject, "poss")
+        if not victims:
+            for clause in children(anchor, "xcomp", "ccomp"):
+                inner = grammatical_object(clause)
+                inner_things = [inner] if inner is not None else []
+                inner_things += prep_objects(clause, "against", "from", "for")
+                victims += [o for t in inner_things for o in self.owners(t)]
+        return [v for v in victims if actor_key(v, self.lex) is None and not v.like_num]
 
     def nominal_arguments(self, noun: Token, event_type: str) -> dict[str, list[Token]]:
         """Arguments of an event noun, then of its light verb ("subjected to a test")."""
@@ -450,6 +471,31 @@ class RoleResolver:
             roles[VICTIM] = self.clause_person(noun)
         return roles
 
+    def directed_or_state(
+        self, noun: Token, verb: Token, roles: dict[str, list[Token]], helper_role: str
+    ) -> bool:
+        """ "sent HIM for a psychiatric evaluation", "sentenced HIM to ten days' arrest": the
+        person directed to the event is its victim; "HE lived in exile", "SHE spent a month in
+        detention": the subject of a state verb is. Returns whether a rule applied."""
+        prep = noun.head.lower_
+        obj = grammatical_object(verb)
+        if prep in DIRECTING_PREPS and self.other_person(obj, noun):
+            if not roles.get(VICTIM):
+                roles[VICTIM] = [obj]
+            if not roles.get(helper_role) and helper_role != VICTIM:
+                subject = find_subject(verb)
+                if is_passive(verb):
+                    roles[helper_role] = prep_objects(verb, "by")
+                elif subject is not None:
+                    roles[helper_role] = [subject]
+            return True
+        if prep in ("in", "into", "under") and verb.lemma_ in STATE_VERBS and obj is None:
+            subject = find_subject(verb)
+            if subject is not None and not roles.get(VICTIM):
+                roles[VICTIM] = [subject]
+            return True
+        return False
+
     def other_person(self, obj: Token | None, noun: Token) -> bool:
         return obj is not None and obj.i != noun.i and is_person_like(obj, self.lex)
 
@@ -460,7 +506,11 @@ class RoleResolver:
         if verb is None or verb.lemma_ in ("say", "tell", "announce", "state", "add", "ask"):
             return []
         for child in verb.children:
-            if child.dep_ in ("nsubjpass", "nsubj", "dobj") and child.pos_ in ("PROPN", "NOUN"):
+            if child.dep_ not in ("nsubjpass", "nsubj", "dobj") or child.lemma_ in COUNSEL_HEADS:
+                continue  # "his lawyer filed an appeal against the sentence": not the accused
+            if child.pos_ == "PRON" and child.lower_ not in NON_PERSON_PRONOUNS:
+                return [child]  # "he has been in pre-trial detention since May"
+            if child.pos_ in ("PROPN", "NOUN"):
                 if is_person_like(child, self.lex) and actor_key(child, self.lex) is None:
                     return [child]
                 # the subject of a participle clause is a person even when NER calls the
@@ -488,6 +538,9 @@ class RoleResolver:
             "attr",
         ):
             return
+        if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+            if self.directed_or_state(noun, verb, roles, helper_role):
+                return
         if verb.lemma_ not in UNDERGO_VERBS | SUPPORT_VERBS:
             return
         subject = find_subject(verb)
@@ -509,6 +562,17 @@ class RoleResolver:
             roles[VICTIM] = [obj]
         if not roles.get(helper_role) and subject is not None and noun.dep_ != "nsubjpass":
             roles[helper_role] = [subject]
+
+
+def headline_arguments(verb: Token) -> dict[str, list[Token]]:
+    """Roles in a title-case headline, whose parse is unreliable: "Court Convicts FRIEND of ...",
+    "BLOGGER Jailed in Minsk" (words next to the verb, by its form)."""
+    doc = verb.doc
+    if verb.lower_.endswith("d"):  # passive headline: the victim comes first
+        return {VICTIM: [doc[verb.i - 1]]}
+    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    victims = [after] if after is not None and after.is_title else []
+    return {VICTIM: victims, PERPETRATOR: [doc[verb.i - 1]]}
 
 
 def first_person_in(span: Span | Doc, lex: Lexicon) -> bool:

@@ -39,6 +39,7 @@ CHAIN_DEPS = frozenset(
         "compound",
     }
 )
+SOUGHT_STATES = frozenset({"asylum", "refuge", "shelter", "protection"})
 CLAUSE_DEPS = frozenset({"ROOT", "advcl", "ccomp", "relcl", "parataxis", "csubj"})
 
 
@@ -92,6 +93,9 @@ def detect_status(anchor: Token, lex: Lexicon) -> tuple[str, str | None]:
             or (tok.dep_ == "pobj" and tok.head.lower_ == "without")
         ):
             return NEGATED, "without"
+    threat = threat_governor(anchor, lex)
+    if threat is not None:
+        return THREATENED, threat.lemma_.lower()
     for tok in verbs:
         marks = [
             c for c in tok.children if c.dep_ == "mark" and c.lower_ in cues["conditional_marks"]
@@ -111,6 +115,8 @@ def detect_status(anchor: Token, lex: Lexicon) -> tuple[str, str | None]:
         if lemma in cues["averted_verbs"] and tok.pos_ == "VERB":
             return ATTEMPTED, lemma
         if lemma in cues["attempt_heads"] and tok.pos_ == "VERB":
+            if below.dep_ == "dobj" and below.lemma_.lower() in SOUGHT_STATES:
+                continue  # "sought asylum": applying for it, not trying to flee
             return ATTEMPTED, lemma
         if lemma in cues["attempt_nouns"] and tok.pos_ == "NOUN":
             return ATTEMPTED, lemma
@@ -119,7 +125,11 @@ def detect_status(anchor: Token, lex: Lexicon) -> tuple[str, str | None]:
         if lemma in cues["hypothetical_heads"] and tok.pos_ == "VERB":
             if any(c.lower_ in cues["entailing_adverbs"] for c in tok.children):
                 return OCCURRED, "successfully"
+            if lemma in cues["volition_heads"] and is_past(tok) and contrasted(tok):
+                return ATTEMPTED, lemma  # "they wanted to detain him, but neighbours intervened"
             return HYPOTHETICAL, lemma
+        if lemma in cues["hypothetical_nouns"] and tok.pos_ == "NOUN":
+            return HYPOTHETICAL, lemma  # "the risk of arrest", "the prospect of a trial"
     for child in anchor.children:  # "an assassination attempt": the attempt is a modifier
         if child.dep_ in ("compound", "amod") and child.lemma_.lower() in (
             "attempted",
@@ -133,6 +143,48 @@ def detect_status(anchor: Token, lex: Lexicon) -> tuple[str, str | None]:
         if child.dep_ == "advmod" and child.lower_ in ("almost", "nearly"):
             return ATTEMPTED, child.lower_
     return OCCURRED, None
+
+
+def threat_governor(anchor: Token, lex: Lexicon) -> Token | None:
+    """The threat verb whose reported content the event is: "warned her that she WOULD BE
+    DETAINED", "threatened that if I wrote again I would be arrested", "told me I would end up
+    in a psychiatric ward" (a future told by an agent of power)."""
+    head = clause_head(anchor)
+    if head.dep_ not in ("ccomp", "xcomp") or head.head.i == head.i:
+        return None
+    governor = head.head
+    lemma = governor.lemma_.lower()
+    if lemma in lex.status["threat_heads"]:
+        return governor
+    if lemma in ("say", "tell") and future_or_conditional(head, lex):
+        subjects = [c for c in governor.children if c.dep_ == "nsubj"]
+        if any(agent_of_power(s, lex) for s in subjects):
+            return governor
+    return None
+
+
+def future_or_conditional(verb: Token, lex: Lexicon) -> bool:
+    return any(
+        (c.dep_ == "aux" and c.lower_ in lex.status["modals"])
+        or (c.dep_ == "mark" and c.lower_ in lex.status["conditional_marks"])
+        for c in verb.children
+    )
+
+
+def agent_of_power(token: Token, lex: Lexicon) -> bool:
+    from .roles import actor_key  # local: roles imports nothing from here, keep it that way
+
+    if token.lower_ in lex.third_singular | lex.third_plural:
+        return True  # "they told me": the officers of the story
+    return actor_key(token, lex) is not None
+
+
+def contrasted(verb: Token) -> bool:
+    """A verb coordinated with "but ...": the wish was not fulfilled."""
+    return any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in verb.children) or any(
+        c.dep_ == "conj" and any(g.lower_ in ("but", "yet") for g in c.children)
+        for c in verb.children
+    )
 
 
 def is_averting_sentence(sent: Span, lex: Lexicon) -> bool:

@@ -37,6 +37,7 @@ _FUTURE_GOVERNORS = frozenset({
     "promise", "threaten", "vow", "pledge", "agree", "decide", "want",
 })  # fmt: skip
 _SCHEDULING = frozenset({"schedule", "set", "slate", "plan", "expect", "due"})
+_PLANNING = frozenset({"plan", "schedule", "slate", "propose", "planned", "scheduled", "slated"})
 _PERFECT_AUX = frozenset({"has", "have", "had", "'ve", "'d"})
 _EXPLICIT_YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
 _DATE_WORD = re.compile(
@@ -201,7 +202,42 @@ def verb_tense(span: Span) -> str | None:
         return "future"  # "until Tuesday", but not "until Tuesday, they had not called"
     if verb is None:
         return None
+    scheduled = _scheduling_modifier(span.root, verb)
+    if scheduled is not None:
+        verb = scheduled
+    planning = verb.lemma_ in _PLANNING or verb.lower_ in _PLANNING
+    if planning and span.start > verb.i and _planned_in_past(verb):
+        # "protesters planned a rally on Saturday": the rally's day, either side of the
+        # report; a fronted "On Friday, they planned ..." dates the planning itself
+        return None
     return _tense_of(verb)
+
+
+_SCHEDULED_ADJECTIVES = frozenset({"slated", "planned", "scheduled", "upcoming", "proposed"})
+
+
+def _scheduling_modifier(token: Token, verb: Token) -> Token | None:
+    """ "the slated visit ... in September": a time attached to a planned event's noun takes
+    its tense from the planning participle, not from the clause ("had been talking")."""
+    seen = 0
+    while token is not verb and seen < 8:
+        if token.pos_ in ("NOUN", "PROPN"):
+            for child in token.children:
+                if child.dep_ in ("amod", "acl") and child.lower_ in _SCHEDULED_ADJECTIVES:
+                    return child
+        token, seen = token.head, seen + 1
+    return None
+
+
+def _planned_in_past(verb: Token) -> bool:
+    """A scheduling verb in the past ("planned", "had scheduled", or a participle such as
+    "slated"/"planned for" modifying a noun in a past-tense clause)."""
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in verb.children if a.dep_ == "aux"):
+        return True
+    if verb.dep_ in ("amod", "acl") and verb.head is not verb:
+        clause = _governing_verb(verb.head)
+        return clause is not None and clause is not verb and _tense_of(clause) == "past"
+    return False
 
 
 def _is_past_perfect(verb: Token) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy
 from spacy.attrs import LIKE_NUM, LOWER, SHAPE
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from .lexicon import MONTHS, NUMBER_WORDS, SET_ADVERBS, WEEKDAYS
@@ -246,8 +246,11 @@ def candidates(doc: Doc, matcher: TriggeredMatcher, normalizes) -> list[Candidat
     entities = [e for e in doc.ents if e.label_ in ENTITY_LABELS]
     matched = matcher(doc)
     result: list[Candidate] = []
-    for span in _merge_clock_dates(doc, _prefer_longest(entities, matched), normalizes):
-        if _is_age(span):
+    spans = _merge_clock_dates(doc, _prefer_longest(entities, matched), normalizes)
+    for span in _merge_adjacent(doc, spans, normalizes):
+        if _is_age(span) or _is_name(span) or _is_bare_ambiguous_month(span):
+            continue
+        if _introduces_clause(span):
             continue
         if span.label_ == "FREQ":  # "$1 billion a year": the SET is "a year"
             unit = span[-1]
@@ -296,6 +299,106 @@ def _merge_clock_dates(doc: Doc, spans: list[Span], normalizes) -> list[Span]:
                     continue
         out.append(span)
     return out
+
+
+_PART_OF_DAY_WORDS = frozenset({"morning", "afternoon", "evening", "night"})
+_RELATIVE_DAY = frozenset({"before", "after"})
+
+
+def _merge_adjacent(doc: Doc, spans: list[Span], normalizes) -> list[Span]:
+    """Join two touching spans that are one expression: "early Friday" + "morning" (the NER
+    often labels the part of day apart), "the day before" + "last Tuesday"."""
+    out: list[Span] = []
+    for span in spans:
+        if out and out[-1].end == span.start and _continues(out[-1], span):
+            merged = Span(doc, out[-1].start, span.end, label="DATE")
+            if normalizes(_trim(merged).text if _trim(merged) is not None else merged.text):
+                out[-1] = merged
+                continue
+        out.append(span)
+    return out
+
+
+def _continues(first: Span, second: Span) -> bool:
+    if second.text.lower() in _PART_OF_DAY_WORDS:
+        return True
+    return first[-1].lower_ in _RELATIVE_DAY and first[-2].lower_ == "day"
+
+
+_NAME_WORDS = frozenset({
+    "second", "seconds", "minute", "minutes", "hour", "hours", "noon", "midnight", "morning",
+    "afternoon", "evening", "night", "tonight", "today", "yesterday", "tomorrow", "now",
+    "daily", "weekly", "monthly", "decade", "decades", "century", "future", "past",
+})  # fmt: skip
+_OPENERS = frozenset({".", "!", "?", "`", "``", '"', "'", "''", "(", "[", ":", ";", "--", "_", "-"})
+
+
+def _is_name(span: Span) -> bool:
+    """Time words inside titles and names ("High Noon", CBS's "60 Minutes") are not times:
+    a word written in lower case in running text is capitalised here mid-sentence, or the
+    idiom "high noon" (a decisive moment)."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ == "high" and span[0].lower_ == "noon":
+        return True
+    for token in span:
+        if token.lower_ in _NAME_WORDS and token.is_title and not _starts_sentence(token):
+            return not _title_case_line(token)
+    return False
+
+
+def _starts_sentence(token: Token) -> bool:
+    if token.i == 0 or token.is_sent_start:
+        return True
+    previous = token.doc[token.i - 1]
+    return previous.text in _OPENERS or previous.is_space
+
+
+def _title_case_line(token: Token) -> bool:
+    """Headlines capitalise every word: the rule above does not apply to them."""
+    sent = token.sent if token.doc.has_annotation("SENT_START") else token.doc[:]
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.is_title or t.is_upper for t in words) > 0.7 * len(words)
+
+
+_AMBIGUOUS_MONTHS = frozenset({"march", "may"})
+_MONTH_CONTEXT = frozenset({
+    *_LEAD_PREPS, "on", "to", "through", "till", "last", "next", "this", "early", "late",
+    "mid", "-", "and", "or", ",", "that", "every", "each", "between", "until", "in", "the",
+})  # fmt: skip
+
+
+def _is_bare_ambiguous_month(span: Span) -> bool:
+    """ "March" and "May" alone are a month only in a date context (a day or year beside
+    them, or a preposition or determiner before): not "the annual March for Life"."""
+    core = _trim(span)
+    if core is None or len(core) != 1 or core[0].lower_ not in _AMBIGUOUS_MONTHS:
+        return False
+    doc = span.doc
+    before = doc[core.start - 1].lower_ if core.start > 0 else ""
+    after = doc[core.end] if core.end < len(doc) else None
+    if after is not None and (_DAY_NUMBER.match(after.text) or _YEAR_IN.fullmatch(after.text)):
+        return False
+    following = doc[core.end : core.end + 2]
+    if len(following) == 2 and following[0].lower_ in ("for", "on", "of") and following[1].is_title:
+        return True  # "the March for Life", "the March on Washington": an event's name
+    return before not in _MONTH_CONTEXT
+
+
+def _introduces_clause(span: Span) -> bool:
+    """ "the day before authorities issued a warrant", "later in the day before returning":
+    "before" starts a clause of its own, so "the day before" is no anaphoric date."""
+    core = _trim(span)
+    if core is None or len(core) < 2 or core[-1].lower_ not in _RELATIVE_DAY:
+        return False
+    if core[-2].lower_ != "day":
+        return False
+    doc = span.doc
+    following = doc[core.end : core.end + 2]
+    if not len(following) or following[0].is_punct or following[0].is_space:
+        return False
+    if following[0].tag_ in ("VBG", "PRP") or core[-1].dep_ == "mark":
+        return True
+    return len(following) == 2 and following[1].tag_ in ("VBD", "VBZ", "VBP", "MD")
 
 
 def _is_age(span: Span) -> bool:

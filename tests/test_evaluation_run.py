@@ -1,0 +1,59 @@
+"""``testimony-nlp evaluate``: the command, its report, parity with the reference scorer, and
+a floor under the score on our own gold testimonies."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from testimony_nlp.cli import app
+from testimony_nlp.evaluation_run import run_evaluation
+
+REPO = Path(__file__).resolve().parents[1]
+OWN_GOLD = REPO / "data" / "eval" / "gold.jsonl"
+
+pytestmark = pytest.mark.slow
+
+# Measured when the floor was set (see the issue notes); a change that lowers the score on our
+# own varied testimonies below this fails, so regressions cannot land unnoticed.
+OWN_GOLD_F1_FLOOR = 0.70
+
+
+def test_evaluation_run_holds_the_score_on_our_gold_testimonies():
+    score = run_evaluation(OWN_GOLD)
+    assert score.f1 >= OWN_GOLD_F1_FLOOR, score.to_json()
+
+
+def test_evaluation_run_cli_prints_tables_and_writes_report(tmp_path, eval_dir):
+    report = tmp_path / "report.json"
+    out = tmp_path / "out"
+    gold = eval_dir / "kazakstan-journalist.gold.jsonl"
+    result = CliRunner().invoke(
+        app, ["evaluate", str(gold), "--report", str(report), "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Per event type" in result.output
+    ours = json.loads(report.read_text())
+    spec = importlib.util.spec_from_file_location("score_events", eval_dir / "score_events.py")
+    reference = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(reference)
+    theirs = reference.score(str(gold), str(out))
+    for key in ("tp", "fp", "fn", "duplicates", "precision", "recall", "f1"):
+        assert ours[key] == theirs[key], key
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["evaluate", "no-such-gold.jsonl"], "does not exist"),
+        (["evaluate", str(OWN_GOLD), "--types", "detention,arrests"], "unknown event type"),
+    ],
+)
+def test_evaluation_run_cli_usage_errors(args, message):
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2
+    assert message in result.output
