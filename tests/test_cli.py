@@ -110,8 +110,9 @@ def test_cli_non_english_document_is_recorded_not_analysed(tmp_path):
     assert result.exit_code == 0, result.output
     assert "1 not in English" in result.output
     documents = pd.read_parquet(tmp_path / "out" / "documents").set_index("doc_id")
-    assert documents.loc["ru", "status"] == "unsupported_language"
+    assert documents.loc["ru", "status"] == "ok"  # read without error ...
     assert documents.loc["ru", "language"] == "ru"
-    assert "only English" in documents.loc["ru", "error"]
+    assert "only English" in documents.loc["ru", "note"]  # ... and not analysed, as it says
+    assert pd.isna(documents.loc["en", "note"])
     events = pd.read_parquet(tmp_path / "out" / "events")
     assert "ru" not in set(events["doc_id"])

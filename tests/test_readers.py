@@ -71,7 +71,7 @@ def bad_inputs(tmp_path: Path) -> Path:
         ("binary.txt", "binary file, not text (it holds NUL bytes)"),
         ("controls.txt", "binary file, not text (500 control bytes in the first 620)"),
         ("garbage.txt", "not valid UTF-8 and no plausible legacy encoding fits"),
-        ("huge.txt", "document too long: 2,000,005 characters, above the limit of 2,000,000"),
+        ("huge.txt", "document too long: 1,000,005 characters, above the limit of 1,000,000"),
         ("nav-only.html", "no text left after removing markup and boilerplate"),
     ],
 )
@@ -306,7 +306,7 @@ def test_readers_jsonl_rows_and_errors(jsonl_corpus: Path) -> None:
     assert rows[7][3].startswith("line 9: text_file 'texts/missing.txt' not found (looked for ")
     assert rows[7][3].endswith("): paths are relative to the corpus file's folder")
     assert rows[8][3] == "line 10: the text field must be a string, not int"
-    assert rows[9][3].startswith("line 11: document too long: 2,000,001 characters")
+    assert rows[9][3].startswith("line 11: document too long: 1,000,001 characters")
     first = records[0]
     assert (first.published, first.author, first.title, first.url, first.extra) == (
         dt.date(2023, 3, 3), "Ann", "A title", "https://example.org/a", {"desk": "Asia", "n": "3"}

@@ -44,7 +44,7 @@ class RunSummary:
     documents_ok: int = 0
     documents_failed: int = 0
     documents_skipped: int = 0  # already written by an interrupted run (--resume)
-    documents_unsupported: int = 0  # read, but not in English
+    documents_unsupported: int = 0  # read (status ok), but not in English: not analysed
     events_by_type: Counter = field(default_factory=Counter)
     n_mentions: int = 0
     n_participants: int = 0
@@ -59,8 +59,7 @@ class RunSummary:
         document = rows.documents[0]
         if document["status"] == "ok":
             self.documents_ok += 1
-        elif document["status"] == "unsupported_language":
-            self.documents_unsupported += 1
+            self.documents_unsupported += document.get("note") is not None
         else:
             self.documents_failed += 1
             self.errors.append((document["doc_id"], document["error"] or "unknown error"))

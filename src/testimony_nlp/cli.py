@@ -159,7 +159,7 @@ def extract(
     from .report import print_summary
 
     print_summary(summary)
-    if summary.documents_ok + summary.documents_unsupported == 0 and summary.documents_failed:
+    if summary.documents_ok == 0 and summary.documents_failed:
         raise typer.Exit(code=1)
 
 

@@ -42,8 +42,9 @@ COLUMN_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "n_mentions": "Number of `mentions` rows",
         "n_events": "Number of `events` rows",
         "status": "`ok`, or `error` when the document could not be read or processed",
-        "error": "Why the document failed, or why the English stages were skipped",
+        "error": "Why the document could not be read or processed",
         "pipeline_version": "testimony-nlp version that wrote the row",
+        "note": "Why a readable document was not analysed (a language other than English)",
     },
     "mentions": {
         "doc_id": "Document id",

@@ -135,7 +135,7 @@ def annotate(
     def docs() -> Iterator[Doc]:
         for sequence, record in enumerate(records):
             pending.append((sequence, record))
-            doc = make_doc(nlp, record, published, author) if record.ok else nlp.make_doc("")
+            doc = _doc_or_placeholder(nlp, record, published, author)
             doc.user_data[SEQUENCE_KEY] = sequence
             yield doc
 
@@ -148,6 +148,16 @@ def annotate(
         yield pending.popleft()[1], doc
     while pending:
         yield pending.popleft()[1], None
+
+
+def _doc_or_placeholder(nlp: Language, record: DocumentRecord, published, author) -> Doc:
+    """The record's Doc, or an empty one when the record is unreadable or cannot be tokenised."""
+    if record.ok:
+        try:
+            return make_doc(nlp, record, published, author)
+        except ValueError as error:  # e.g. longer than nlp.max_length
+            record.error = f"the text could not be tokenised: {error}"
+    return nlp.make_doc("")
 
 
 def skip_failed_docs(name: str, component, docs: list[Doc], error: Exception) -> None:

@@ -55,8 +55,11 @@ __all__ = [
     "iter_records",
 ]
 
-MAX_DOCUMENT_CHARS = 2_000_000
-"""Longest document accepted, in characters (about 300,000 words): longer ones are errors."""
+MAX_DOCUMENT_CHARS = 1_000_000
+"""Longest document accepted, in characters (about 150,000 words): longer ones are errors.
+
+It equals spaCy's own ``nlp.max_length``: the parser's and NER's memory grow with a Doc's
+length, so a longer text should be split into several documents."""
 
 STDIN = "-"
 EXTENSIONS: dict[str, str] = {

@@ -26,6 +26,7 @@ DOCUMENTS = pa.schema(
         pa.field("status", pa.string(), nullable=False),
         pa.field("error", pa.string()),
         pa.field("pipeline_version", pa.string()),
+        pa.field("note", pa.string()),
     ]
 )
 

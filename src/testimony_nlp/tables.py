@@ -99,8 +99,9 @@ def rows_from_doc(record: DocumentRecord, doc: Doc) -> DocumentRows:
     events, participants = _event_rows(doc_id, doc, mentions, sentence_starts)
     document = _document_row(
         record,
-        status="unsupported_language" if doc._.skipped_reason else "ok",
-        error=doc._.skipped_reason,
+        status="ok",
+        error=None,
+        note=doc._.skipped_reason,
         reference_date=to_date(doc._.reference_date),
         reference_date_source=doc._.reference_date_source,
         language=doc._.language,
@@ -129,6 +130,7 @@ def _document_row(record: DocumentRecord, *, status: str, error: str | None, **e
         "status": status,
         "error": error,
         "pipeline_version": __version__,
+        "note": None,
     }
     row.update(extra)
     return row

@@ -177,6 +177,9 @@ class EventExtractor:
         if status == OCCURRED and match.spec.status:
             status = match.spec.status  # "faces up to seven years in prison"
         participants = self.roles.resolve(match, etype.name, etype.object, narrator)
+        if not any(p.role == VICTIM for p in participants):
+            if first_person and first_person_in(anchor.sent, self.lexicon):
+                participants.insert(0, Participant(VICTIM, narrator, None, None, True))
         victims = [p for p in participants if p.role == VICTIM]
         if is_generic(anchor, victims, self.lexicon):
             return None
@@ -190,8 +193,6 @@ class EventExtractor:
             return None  # blaming an institution is criticism, not legal action
         if etype.name == "intervention" and cue in self.lexicon.status["hypothetical_heads"]:
             return None  # asking for help ("calling for assistance") is not an intervention
-        if not victims and first_person and first_person_in(anchor.sent, self.lexicon):
-            participants.insert(0, Participant(VICTIM, narrator, None, None, True))
         start, end = trigger_extent(match)
         sent_index = max(i for i, s in enumerate(sent_starts) if s <= anchor.i)
         return Candidate(match, etype, sent_index, start, end, status, cue, participants)
@@ -251,7 +252,11 @@ class EventExtractor:
             if other is cand or other.anchor not in governors:
                 continue
             # "called for her release": the release is what the intervention asks for
-            if other.type.name == "intervention" and cand.type.name in DEMANDED_TYPES:
+            if (
+                other.type.name == "intervention"
+                and cand.type.name in DEMANDED_TYPES
+                and cand.status != OCCURRED  # "secured my release": the release happened
+            ):
                 return other
             # "banned from leaving the country": the travel ban, not a move
             if other.match.spec.id == "harassment.ban_from":

@@ -50,6 +50,7 @@ class PatternSpec:
     exclude_head_preps: list[str] = field(default_factory=list)
     person_target: str | None = None  # node whose into/over/on target must be a person
     status: str | None = None  # status when no cue says otherwise ("faces up to 7 years")
+    no_present: bool = False  # a "be" anchor in the simple present is a state, not an event
 
     @property
     def size(self) -> int:
@@ -191,6 +192,8 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
         return False  # a participle used as an adjective: "a convicted recruiter"
     if spec.nominal and not nominal_is_event(anchor, spec):
         return False
+    if spec.no_present and anchor.lemma_ == "be" and anchor.tag_ in ("VBZ", "VBP"):
+        return False  # "is in a U.S. prison awaiting trial": a state, not an incident
     if spec.no_xcomp and any(c.dep_ == "xcomp" for c in anchor.children):
         return False
     obj = grammatical_object(anchor)
@@ -206,6 +209,12 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
         return False
     if spec.agent == "advocate":
         return has_advocate_actor(anchor, lexicon)
+    if spec.agent == "power":  # "agents phoned her": contact by an agency is pressure
+        subjects = [c for c in anchor.children if c.dep_ == "nsubj"]
+        subjects += [
+            p for c in anchor.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+        ]
+        return any(actor_key(s, lexicon) is not None for s in subjects)
     return not (spec.agent == "intervener" and not has_intervener_actor(anchor, lexicon))
 
 
@@ -223,7 +232,7 @@ def targets_a_person(noun: Token, lexicon: Lexicon) -> bool:
 
 def is_agentless_passive(token: Token) -> bool:
     """ "without being charged": a passive participle whose patient is left implicit."""
-    return any(c.dep_ == "auxpass" for c in token.children) and token.dep_ in ("pcomp", "advcl")
+    return any(c.dep_ == "auxpass" for c in token.children) and token.dep_ == "pcomp"
 
 
 def anchor_is_passive(token: Token) -> bool:
@@ -308,7 +317,7 @@ def is_advocate(token: Token, lexicon: Lexicon, depth: int = 0) -> bool:
 
 
 COUNSEL = frozenset(
-    "lawyer attorney advocate defender ombudsman rapporteur diplomat counsel activist".split()
+    ["lawyer", "attorney", "advocate", "defender", "ombudsman", "rapporteur", "diplomat", "counsel", "activist"]
 )
 
 
@@ -318,6 +327,10 @@ def previous_person(pronoun: Token, lexicon: Lexicon) -> Token | None:
     floor = max(0, pronoun.sent.start - 40)
     for i in range(pronoun.i - 1, floor - 1, -1):
         tok = doc[i]
-        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound" and is_person_like(tok, lexicon):
+        if (
+            tok.pos_ in ("NOUN", "PROPN")
+            and tok.dep_ != "compound"
+            and is_person_like(tok, lexicon)
+        ):
             return tok
     return None

@@ -26,7 +26,7 @@ UNDERGO_VERBS = frozenset(_UNDERGO_VERBS_WORDS.split())
 _SUPPORT_VERBS_WORDS = (
     "subject put place carry conduct perform make launch stage organise organize order impose "
     "give hand deliver bring file force expose threaten begin start continue step intensify "
-    "mount wage initiate open escalate"
+    "mount wage initiate open escalate uphold confirm pass issue read announce"
 )
 SUPPORT_VERBS = frozenset(_SUPPORT_VERBS_WORDS.split())
 # verbs whose subject is in the state the noun names: "lived in exile", "spent weeks in detention"
@@ -35,7 +35,8 @@ STATE_VERBS = frozenset(_STATE_VERBS_WORDS.split())
 # verbs that send their object to the event the noun names: "sent him for an examination"
 _DIRECTING_PREPS_WORDS = "for to into under"
 DIRECTING_PREPS = frozenset(_DIRECTING_PREPS_WORDS.split())
-COUNSEL_HEADS = frozenset("lawyer attorney advocate counsel ombudsman rapporteur diplomat".split())
+ORG_WORDS = frozenset(["international", "committee", "watch", "ngo"])
+COUNSEL_HEADS = frozenset(["lawyer", "attorney", "advocate", "counsel", "ombudsman", "rapporteur", "diplomat"])
 
 
 @dataclass(slots=True)
@@ -140,7 +141,10 @@ def grammatical_object(token: Token) -> Token | None:
         if found:
             return found[0]
     if token.dep_ == "conj" and is_passive(token):
-        return grammatical_object(token.head)
+        head = token.head
+        if is_passive(head) or head.pos_ not in ("VERB", "AUX"):
+            return grammatical_object(head)  # "was arrested and beaten"
+        return find_subject(head)  # "she spent three weeks in detention and was released"
     if token.dep_ == "acl" and token.tag_ == "VBN":
         return token.head
     return None
@@ -340,7 +344,14 @@ class RoleResolver:
             and tok.tag_ != "NNPS"  # "(Committee to Protect) Journalists" names no one
             and tok.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME", "NORP", "CARDINAL")
             and actor_key(tok, self.lex) is None
+            and not self.names_an_organisation(tok)
         )
+
+    def names_an_organisation(self, tok: Token) -> bool:
+        """ "Amnesty International", "the Helsinki Committee", "a local NGO": never a "he"."""
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        words = list(ent) if ent is not None else [tok]
+        return any(w.lower_ in self.lex.intervener_heads or w.lower_ in ORG_WORDS for w in words)
 
     # -- arguments -----------------------------------------------------------------------
 
@@ -353,6 +364,8 @@ class RoleResolver:
             roles = self.nominal_arguments(anchor, event_type)
         else:
             roles = self.verbal_arguments(match, event_type)
+        if match.spec.id.endswith(".headline"):
+            return self.headline_participants(anchor, roles, narrator)
         victims = [owner for v in roles.get(VICTIM, []) for owner in self.owners(v)]
         if match.spec.prep_victim and match.spec.prep_victim in match.nodes:
             victims = self.owners(match.nodes[match.spec.prep_victim])  # "on ME", "HER trial"
@@ -374,6 +387,31 @@ class RoleResolver:
                     else:
                         self.add(participants, seen, self.name(member, role, narrator))
         return participants
+
+    def headline_participants(
+        self, verb: Token, roles: dict[str, list[Token]], narrator: str
+    ) -> list[Participant]:
+        """Name headline arguments by their title-case run, cut at the verb."""
+        found = []
+        for role, tokens in roles.items():
+            for tok in tokens:
+                step = 1 if tok.i > verb.i else -1
+                edge = tok.i
+                while 0 <= edge + step < len(tok.doc) and edge + step != verb.i:
+                    nxt = tok.doc[edge + step]
+                    if (
+                        not (nxt.is_title or nxt.lower_ in ("of", "the", "for"))
+                        or nxt.is_sent_start
+                    ):
+                        break
+                    edge += step
+                first, last = sorted((tok.i, edge))
+                span = tok.doc[first : last + 1]
+                key = actor_key(tok, self.lex) if role == PERPETRATOR else None
+                found.append(
+                    Participant(role, key or span.text, span.start_char, span.end_char, key=key)
+                )
+        return found
 
     @staticmethod
     def add(participants: list[Participant], seen: set, p: Participant) -> None:
@@ -505,6 +543,12 @@ class RoleResolver:
         verb = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
         if verb is None or verb.lemma_ in ("say", "tell", "announce", "state", "add", "ask"):
             return []
+        found = self.clause_person_of(verb)
+        if not found and verb.dep_ in ("xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+            found = self.clause_person_of(verb.head)  # "she was made to give a sample for ..."
+        return found
+
+    def clause_person_of(self, verb: Token) -> list[Token]:
         for child in verb.children:
             if child.dep_ not in ("nsubjpass", "nsubj", "dobj") or child.lemma_ in COUNSEL_HEADS:
                 continue  # "his lawyer filed an appeal against the sentence": not the accused

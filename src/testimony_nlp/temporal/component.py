@@ -202,7 +202,7 @@ def verb_tense(span: Span) -> str | None:
         return "future"  # "until Tuesday", but not "until Tuesday, they had not called"
     if verb is None:
         return None
-    scheduled = _scheduling_modifier(span.root, verb)
+    scheduled = _scheduling_modifier(span, verb)
     if scheduled is not None:
         verb = scheduled
     planning = verb.lemma_ in _PLANNING or verb.lower_ in _PLANNING
@@ -214,18 +214,19 @@ def verb_tense(span: Span) -> str | None:
 
 
 _SCHEDULED_ADJECTIVES = frozenset({"slated", "planned", "scheduled", "upcoming", "proposed"})
+_SCHEDULED_WINDOW = 12  # tokens between the planned event's noun and its time
 
 
-def _scheduling_modifier(token: Token, verb: Token) -> Token | None:
-    """ "the slated visit ... in September": a time attached to a planned event's noun takes
-    its tense from the planning participle, not from the clause ("had been talking")."""
-    seen = 0
-    while token is not verb and seen < 8:
-        if token.pos_ in ("NOUN", "PROPN"):
-            for child in token.children:
-                if child.dep_ in ("amod", "acl") and child.lower_ in _SCHEDULED_ADJECTIVES:
-                    return child
-        token, seen = token.head, seen + 1
+def _scheduling_modifier(span: Span, verb: Token) -> Token | None:
+    """ "talking about the slated visit of the minister in September": a time after a
+    planned event's noun belongs to that event (whichever way the parser attached it), so
+    it takes its tense from the planning participle, not from the clause."""
+    doc = span.doc
+    first = max(verb.i + 1, span.start - _SCHEDULED_WINDOW)
+    for token in doc[first : span.start]:
+        modifies_noun = token.dep_ in ("amod", "acl") and token.head.pos_ in ("NOUN", "PROPN")
+        if token.lower_ in _SCHEDULED_ADJECTIVES and modifies_noun and token.head.i < span.start:
+            return token
     return None
 
 

@@ -217,6 +217,7 @@ _HAS_NUMBER = re.compile(r"\d|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.I)
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
 _POSSESSIVES = frozenset({"his", "her", "their", "my", "our", "your", "its"})
 _LEADING_DROP = frozenset({"the", *_LEAD_PREPS, "on", "at", "for", "between"})
+_POSSESSIVE_MARKS = frozenset({"'s", "\u2019s", "'"})  # "last Tuesday's hearing"
 _RANGE_WORDS = frozenset({"to", "and", "through", "thru", "until", "till", "or", "-", "\u2013"})
 _LIST_SEPARATORS = _RANGE_WORDS | {","}
 _RANGE_STARTERS = frozenset({"from", "between"})
@@ -413,7 +414,7 @@ def _is_age(span: Span) -> bool:
 
 
 def _trim(span: Span) -> Span | None:
-    """Drop leading "the" and prepositions, trailing punctuation."""
+    """Drop leading "the" and prepositions, trailing punctuation and possessive marks."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end - 1 and doc[start].lower_ in _LEADING_DROP:
@@ -421,7 +422,9 @@ def _trim(span: Span) -> Span | None:
             break  # "at least 72 hours" keeps its modifier
         start += 1
     while end > start + 1 and (
-        (doc[end - 1].is_punct and doc[end - 1].text != ".") or doc[end - 1].lower_ in _RANGE_WORDS
+        (doc[end - 1].is_punct and doc[end - 1].text != ".")
+        or doc[end - 1].lower_ in _RANGE_WORDS
+        or doc[end - 1].lower_ in _POSSESSIVE_MARKS
     ):
         end -= 1
     if start >= end:

@@ -1,0 +1,173 @@
+"""Round-2 phrasing classes of the events stage: one parametrized case per rule family.
+
+Sentences are the developers' own; each row gives the exact (type, status, victim,
+perpetrator) of the first event the stage must find in it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def events_nlp():
+    """The base model with the events stage only (no time or place stage)."""
+    import testimony_nlp.events  # noqa: F401  (registers the factory)
+    from testimony_nlp.pipeline import load_base_model
+
+    nlp = load_base_model()
+    nlp.add_pipe("tnlp_events", last=True)
+    return nlp
+
+
+def first_of(nlp, text: str, event_type: str) -> tuple | None:
+    for e in nlp(text)._.events:
+        if e["event_type"] == event_type:
+            return (e["event_type"], e["status"], e["victim"], e["perpetrator"])
+    return None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # intervention: advocates appealing, campaigning, taking up a case, giving aid
+        (
+            "Amnesty International called for his immediate release.",
+            ("intervention", "occurred", "his", None),
+        ),
+        (
+            "Colleagues campaigned for her release for two years.",
+            ("intervention", "occurred", "her", None),
+        ),
+        (
+            "The Norwegian Helsinki Committee took up his case.",
+            ("intervention", "occurred", "his", None),
+        ),
+        (
+            "A local NGO filed a complaint on her behalf.",
+            ("intervention", "occurred", "her", None),
+        ),
+        (
+            "Front Line Defenders gave him an emergency grant.",
+            ("intervention", "occurred", "him", None),
+        ),
+        (
+            "The Committee to Protect Journalists condemned her arrest.",
+            ("intervention", "occurred", "her", None),
+        ),
+        ("Her lawyer appealed the verdict.", ("intervention", "occurred", "her", None)),
+        (
+            "Several embassies sent observers to her trial.",
+            ("intervention", "occurred", "her", None),
+        ),
+        # psychiatric commitment
+        (
+            "The court sent him for a psychiatric evaluation.",
+            ("psychiatric_commitment", "occurred", "him", "court"),
+        ),
+        (
+            "Investigators ordered a forensic psychiatric examination of the activist.",
+            ("psychiatric_commitment", "occurred", "activist", "investigators"),
+        ),
+        (
+            "He spent two months in a psychiatric hospital.",
+            ("psychiatric_commitment", "occurred", "he", None),
+        ),
+        (
+            "A commission declared him mentally ill.",
+            ("psychiatric_commitment", "occurred", "him", "commission"),
+        ),
+        # detention: held, remanded, time in custody
+        ("He was held for 15 days.", ("detention", "occurred", "he", None)),
+        ("The judge remanded her in custody.", ("detention", "occurred", "her", "court")),
+        ("She spent three weeks in jail.", ("detention", "occurred", "she", None)),
+        ("He has been in pre-trial detention since May.", ("detention", "occurred", "he", None)),
+        (
+            "Security officers kept him in a cell for three days.",
+            ("detention", "occurred", "him", "security service"),
+        ),
+        # harassment
+        (
+            "He was blacklisted by the state broadcaster.",
+            ("harassment", "occurred", "he", "state broadcaster"),
+        ),
+        ("She was fired from her job.", ("harassment", "occurred", "she", None)),
+        (
+            "The authorities imposed a travel ban on him.",
+            ("harassment", "occurred", "him", "authorities"),
+        ),
+        ("He was banned from leaving the country.", ("harassment", "occurred", "he", None)),
+        (
+            "Agents phoned his mother every night.",
+            ("harassment", "occurred", "his mother", "security service"),
+        ),
+        # relocation
+        ("She left for Lithuania in August.", ("relocation", "occurred", "she", None)),
+        ("He sought asylum in Germany.", ("relocation", "occurred", "he", None)),
+        ("She now lives in exile in Kyiv.", ("relocation", "occurred", "she", None)),
+        # surveillance, seizure, assault
+        ("His email account was hacked.", ("surveillance", "occurred", "his", None)),
+        (
+            "She found a tracking device under her car.",
+            ("surveillance", "occurred", "she", None),
+        ),
+        ("They went through my phone.", ("seizure", "occurred", "narrator", "they")),
+        (
+            "Police pepper-sprayed the protesters.",
+            ("assault", "occurred", "protesters", "police"),
+        ),
+        ("He was given electric shocks.", ("assault", "occurred", "he", None)),
+        # charge and release
+        ("She was fined 50,000 roubles.", ("charge", "occurred", "she", None)),
+        ("He faces up to seven years in prison.", ("charge", "hypothetical", "he", None)),
+        ("The Supreme Court upheld the sentence.", ("charge", "occurred", None, "court")),
+        (
+            "Court Convicts Friend Of Detained Blogger",
+            ("charge", "occurred", "Friend Of Detained Blogger", "court"),
+        ),
+        (
+            "She spent a week in detention and was released on bail.",
+            ("release", "occurred", "she", None),
+        ),
+        ("Police let him go the next morning.", ("release", "occurred", "him", "police")),
+    ],
+)
+def test_events_round2_phrasing_classes(events_nlp, text, expected):
+    assert first_of(events_nlp, text, expected[0]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "status"),
+    [
+        ("They warned her that she would be detained.", "detention", "threatened"),
+        ("The investigator told me I would be put in a psychiatric hospital.",
+         "psychiatric_commitment", "threatened"),
+        ("The police wanted to detain him, but neighbours intervened.", "detention", "attempted"),
+        ("He was held for three days without being charged.", "charge", "negated"),
+        ("He faces the risk of arrest if he returns.", "detention", "hypothetical"),
+        ("Officials said he would be released next week.", "release", "hypothetical"),
+    ],
+)  # fmt: skip
+def test_events_round2_status(events_nlp, text, event_type, status):
+    assert first_of(events_nlp, text, event_type)[1] == status
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a demanded release is part of the appeal, not a release
+        ("Amnesty International called for his release.", "release"),
+        # a travel ban is not a move abroad
+        ("He was banned from leaving the country.", "relocation"),
+        # a thwarted arrest is not a flight into exile
+        ("Officers attempted to arrest her but she escaped.", "relocation"),
+        # keeping someone in power is not a detention
+        ("The vote could keep the president in power for years.", "detention"),
+        # the state calling a press conference is no intervention
+        ("The police called a press conference.", "intervention"),
+        # a present state reported as background
+        ("Hundreds of political prisoners are in jail.", "detention"),
+    ],
+)
+def test_events_round2_not_events(events_nlp, text, absent):
+    assert first_of(events_nlp, text, absent) is None
