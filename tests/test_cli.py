@@ -116,3 +116,46 @@ def test_cli_non_english_document_is_recorded_not_analysed(tmp_path):
     assert pd.isna(documents.loc["en", "note"])
     events = pd.read_parquet(tmp_path / "out" / "events")
     assert "ru" not in set(events["doc_id"])
+
+
+def write_bad_inputs(folder):
+    """Every kind of messy input from the reliability issue, beside readable documents."""
+    folder.mkdir()
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (folder / "garbage.txt").write_bytes(bytes([0xBC, 0x83, 0x98, 0xE6, 0x81, 0xAD]) * 10)
+    (folder / "huge.txt").write_bytes(b"word " * 220_001)
+    russian = "Полиция задержала журналиста в парке и доставила его в отделение полиции."
+    (folder / "russian-cp1251.txt").write_bytes(russian.encode("cp1251"))
+    (folder / "zero-width.txt").write_text("Police\u200b detained\u202e the\u2066 editor.")
+    (folder / "page.html").write_text(
+        "<html><head><style>p{}</style><script>track()</script></head>"
+        "<body><nav>Home</nav><p>Officers searched the office of a newspaper.</p></body></html>"
+    )
+    (folder / "corpus.jsonl").write_text(
+        '{"id": "good", "text": "The court fined the activist.", "published": "2023-01-02"}\n'
+        "{not json\n"
+        '{"id": "no-text", "published": "2023-01-02"}\n'
+        '{"id": "bad-date", "text": "He was detained.", "published": "yesterday-ish"}\n'
+    )
+    (folder / "quoted.csv").write_text(
+        'id,text,published\nq1,"Police detained him.\nHe was released the next day.",2022-05-01\n'
+    )
+    (folder / "loop").mkdir()
+    (folder / "loop" / "again").symlink_to(folder)
+
+
+@pytest.mark.slow
+def test_cli_bad_inputs_give_one_error_row_each_and_exit_0(tmp_path):
+    write_bad_inputs(tmp_path / "bad")
+    result = run("extract", str(tmp_path / "bad"), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    documents = pd.read_parquet(tmp_path / "out" / "documents").set_index("doc_id")
+    errors = set(documents.index[documents["status"] == "error"])
+    assert errors == {"empty", "binary", "garbage", "huge", "corpus-2", "no-text", "bad-date"}
+    assert documents.loc[sorted(errors), "error"].str.len().gt(10).all()
+    ok = set(documents.index[documents["status"] == "ok"])
+    assert ok == {"russian-cp1251", "zero-width", "page", "good", "q1"}
+    assert documents.loc["russian-cp1251", "language"] == "ru"
+    assert "\u200b" not in documents.loc["zero-width", "text"]
+    assert "track()" not in documents.loc["page", "text"]

@@ -177,9 +177,9 @@ class EventExtractor:
         if status == OCCURRED and match.spec.status:
             status = match.spec.status  # "faces up to seven years in prison"
         participants = self.roles.resolve(match, etype.name, etype.object, narrator)
-        if not any(p.role == VICTIM for p in participants):
-            if first_person and first_person_in(anchor.sent, self.lexicon):
-                participants.insert(0, Participant(VICTIM, narrator, None, None, True))
+        unstated = not any(p.role == VICTIM for p in participants)
+        if unstated and first_person and first_person_in(anchor.sent, self.lexicon):
+            participants.insert(0, Participant(VICTIM, narrator, None, None, True))
         victims = [p for p in participants if p.role == VICTIM]
         if is_generic(anchor, victims, self.lexicon):
             return None

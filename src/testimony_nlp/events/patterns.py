@@ -317,7 +317,8 @@ def is_advocate(token: Token, lexicon: Lexicon, depth: int = 0) -> bool:
 
 
 COUNSEL = frozenset(
-    ["lawyer", "attorney", "advocate", "defender", "ombudsman", "rapporteur", "diplomat", "counsel", "activist"]
+    {"lawyer", "attorney", "advocate", "defender", "ombudsman", "rapporteur", "diplomat"}
+    | {"counsel", "activist"}
 )
 
 

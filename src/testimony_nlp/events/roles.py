@@ -36,7 +36,9 @@ STATE_VERBS = frozenset(_STATE_VERBS_WORDS.split())
 _DIRECTING_PREPS_WORDS = "for to into under"
 DIRECTING_PREPS = frozenset(_DIRECTING_PREPS_WORDS.split())
 ORG_WORDS = frozenset(["international", "committee", "watch", "ngo"])
-COUNSEL_HEADS = frozenset(["lawyer", "attorney", "advocate", "counsel", "ombudsman", "rapporteur", "diplomat"])
+COUNSEL_HEADS = frozenset(
+    {"lawyer", "attorney", "advocate", "counsel", "ombudsman", "rapporteur", "diplomat"}
+)
 
 
 @dataclass(slots=True)
@@ -582,9 +584,9 @@ class RoleResolver:
             "attr",
         ):
             return
-        if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
-            if self.directed_or_state(noun, verb, roles, helper_role):
-                return
+        directed = noun.dep_ == "pobj" and noun.head.dep_ == "prep"
+        if directed and self.directed_or_state(noun, verb, roles, helper_role):
+            return
         if verb.lemma_ not in UNDERGO_VERBS | SUPPORT_VERBS:
             return
         subject = find_subject(verb)
