@@ -99,7 +99,7 @@ def first_of(nlp, text: str, event_type: str) -> tuple | None:
         ("He was banned from leaving the country.", ("harassment", "occurred", "he", None)),
         (
             "Agents phoned his mother every night.",
-            ("harassment", "occurred", "his mother", "security service"),
+            ("harassment", "occurred", "his mother", "security agents"),
         ),
         # relocation
         ("She left for Lithuania in August.", ("relocation", "occurred", "she", None)),

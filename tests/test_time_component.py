@@ -112,6 +112,41 @@ def test_time_component_uses_tense_and_context(en_sm, text, expected):
     assert [(s.text, s._.timex) for s in doc.spans[TIMEX_GROUP]] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        # a planned event's day, reported in the past: the nearest occurrence
+        ("Protesters planned a march in the capital on Saturday.", "2015-11-27",
+         [("Saturday", "2015-11-28")]),
+        ("A memorial planned for Saturday was canceled after the threats.", "2015-11-29",
+         [("Saturday", "2015-11-28")]),
+        ("The mayor said they had discussed the planned visit of the French President in "
+         "December.", "2015-11-20", [("December", "2015-12")]),
+        # a fronted time dates the planning itself
+        ("On Friday, the government planned to pay the families.", "2015-11-25",
+         [("Friday", "2015-11-20")]),
+        # a scheduled event in a present-tense report is still ahead
+        ("The scheduled talks in December will decide it.", "2015-11-20",
+         [("December", "2015-12")]),
+        # "the day before" opening a clause is no anaphoric date
+        ("He was last seen on Nov. 3, the day before police issued a warrant.", "2015-11-30",
+         [("Nov. 3", "2015-11-03")]),
+        ("She spent five hours in Taraz, and later in the day before returning home she met "
+         "them.", "2015-11-30", [("five hours", "PT5H")]),
+        ("He left the day before last Tuesday's hearing.", "2015-11-30",
+         [("day before last Tuesday", "2015-11-23")]),
+        ("The crowds gathered early Friday morning in the square.", "2015-11-30",
+         [("early Friday morning", "2015-11-27TMO")]),
+        ("He told CBS's ``60 Minutes'' on Sunday that he was afraid.", "2015-11-30",
+         [("Sunday", "2015-11-29")]),
+        ("They showed a still from the film ``High Noon'' at the rally.", "2015-11-30", []),
+    ],
+)  # fmt: skip
+def test_time_component_planning_names_and_clauses(en_sm, text, reference, expected):
+    doc = _run(en_sm, text, reference)
+    assert [(s.text, s._.timex) for s in doc.spans[TIMEX_GROUP]] == expected
+
+
 def test_time_component_splits_ranges(en_sm):
     doc = _run(en_sm, "He was held from May to July 2014 in Taraz.")
     assert [(s.text, s._.timex) for s in doc.spans[TIMEX_GROUP]] == [

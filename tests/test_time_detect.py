@@ -131,3 +131,38 @@ def test_time_detect_span_labels_are_hints(nlp, component):
     found = candidates(doc, component.matcher, component._understood)
     assert [(c.span.text, c.label) for c in found] == [("daily", "SET")]
     assert isinstance(found[0].span, Span)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # time words capitalised mid-sentence belong to a title or a name
+        ("She spoke on CBS's ''60 Minutes'' again.", [], []),
+        ("They watched High Noon again.", [], []),
+        ("For the country, high noon has come.", [], []),
+        ("He said that Today Show hosts agreed.", [], []),
+        # ... but not at the start of a sentence or a quotation, nor in a headline
+        ("Today is a sad day.", [], [("Today", "Today")]),
+        ("``Today we fight,'' he said.", [], [("Today", "Today")]),
+        ("THE TALKS RESUME TODAY AFTER A LONG PAUSE", [], [("TODAY", "TODAY")]),
+        ("Talks Resume Today After Long Pause", [], [("Today", "Today")]),
+        # "March" and "May" need a date context
+        ("Protesters joined the March for Life.", [("March", "DATE")], []),
+        ("Hope may March on.", [("March", "DATE")], []),
+        ("The March accession was approved.", [("March", "DATE")], [("March", "March")]),
+        ("He left in May.", [("May", "DATE")], [("May", "May")]),
+        ("It is due around March, officials say.", [("March", "DATE")], [("March", "March")]),
+        ("March's vote was close.", [("March", "DATE")], [("March", "March")]),
+        ("It was May 8 again.", [("May 8", "DATE")], [("May 8", "May 8")]),
+        ("Votes in March and May decided.", [("March", "DATE"), ("May", "DATE")],
+         [("March", "March"), ("May", "May")]),
+        # the NER labels a part of day apart from its weekday; one TIMEX3
+        ("They began early Friday morning.", [("early Friday", "DATE"), ("morning", "TIME")],
+         [("early Friday morning", "early Friday morning")]),
+        # a relative day anchored on a written date is one TIMEX3, without the possessive
+        ("The day before last Tuesday's hearing he left.", [("last Tuesday's", "DATE")],
+         [("day before last Tuesday", "The day before last Tuesday")]),
+    ],
+)  # fmt: skip
+def test_time_detect_names_months_and_joins(nlp, component, text, ents, expected):
+    assert _detect(nlp, component, text, ents) == expected

@@ -385,8 +385,8 @@ def canonical_name(span: Span) -> str:
         tokens.pop()
     if len(tokens) > 1 and tokens[0].lower_ == "the":
         tokens.pop(0)
-    doc = span.doc
-    text = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    # a Span's text joins only its own tokens (Doc.text would rebuild the whole document)
+    text = span.doc[tokens[0].i : tokens[-1].i + 1].text
     text = " ".join(text.translate(QUOTE_TRANSLATION).split())
     return text.strip("\"' ") or text
 

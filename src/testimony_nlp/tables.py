@@ -94,9 +94,10 @@ def error_rows(record: DocumentRecord) -> DocumentRows:
 def rows_from_doc(record: DocumentRecord, doc: Doc) -> DocumentRows:
     """Rows of a successfully annotated document."""
     doc_id = record.doc_id
-    sentence_starts = [sent.start_char for sent in doc.sents] if len(doc) else []
+    sentences = list(doc.sents) if len(doc) else []
+    sentence_starts = [sent.start_char for sent in sentences]
     mentions = _mention_rows(doc_id, doc, sentence_starts)
-    events, participants = _event_rows(doc_id, doc, mentions, sentence_starts)
+    events, participants = _event_rows(doc_id, sentences, mentions, sentence_starts)
     document = _document_row(
         record,
         status="ok",
@@ -182,19 +183,20 @@ def _mention_rows(doc_id: str, doc: Doc, sentence_starts: list[int]) -> list[dic
 
 
 def _event_rows(
-    doc_id: str, doc: Doc, mentions: list[dict], sentence_starts: list[int]
+    doc_id: str, sentences: list[Span], mentions: list[dict], sentence_starts: list[int]
 ) -> tuple[list[dict], list[dict]]:
     by_offsets = {(m["start_char"], m["end_char"]): m["mention_id"] for m in mentions}
     events, participants = [], []
-    for event in doc._.events or []:
+    doc = sentences[0].doc if sentences else None
+    for event in (doc._.events or []) if doc is not None else []:
         event_id = stable_id(doc_id, event["event_type"], event["start_char"], event["end_char"])
         row = {"doc_id": doc_id, "event_id": event_id}
         row.update({column: event.get(column) for column in EVENT_COLUMNS})
         row["date_start"] = to_date(row["date_start"])
         row["date_end"] = to_date(row["date_end"])
-        row["sentence"] = _sentence_text(doc, event["start_char"])
         if row["sentence_index"] is None:
             row["sentence_index"] = _sentence_index(sentence_starts, event["start_char"])
+        row["sentence"] = sentences[row["sentence_index"]].text.strip()
         events.append(row)
         for person in event.get("participants") or []:
             participants.append(
@@ -210,8 +212,3 @@ def _event_rows(
                 }
             )
     return events, participants
-
-
-def _sentence_text(doc: Doc, char: int) -> str | None:
-    span = doc.char_span(char, min(char + 1, len(doc.text)), alignment_mode="expand")
-    return span.sent.text.strip() if span is not None else None

@@ -161,6 +161,7 @@ class EventExtractor:
             if cand is not None:
                 candidates.append(cand)
         self.continue_victims(doc, candidates)
+        self.share_perpetrators(candidates)
         self.merge(candidates)
         kept = [c for c in candidates if not c.merged]
         self.apply_averted(doc, kept)
@@ -177,12 +178,11 @@ class EventExtractor:
         if status == OCCURRED and match.spec.status:
             status = match.spec.status  # "faces up to seven years in prison"
         participants = self.roles.resolve(match, etype.name, etype.object, narrator)
-        unstated = not any(p.role == VICTIM for p in participants)
-        if unstated and first_person and first_person_in(anchor.sent, self.lexicon):
-            participants.insert(0, Participant(VICTIM, narrator, None, None, True))
         victims = [p for p in participants if p.role == VICTIM]
         if is_generic(anchor, victims, self.lexicon):
             return None
+        if not victims and first_person and first_person_in(anchor.sent, self.lexicon):
+            participants.insert(0, Participant(VICTIM, narrator, None, None, True))
         if match.spec.nominal and not participants and not first_person:
             return None  # "the reintroduction of internment": a practice, nobody in it
         if (
@@ -219,6 +219,24 @@ class EventExtractor:
                             )
             if any(p.role == VICTIM for p in cand.participants):
                 previous = cand
+
+    def share_perpetrators(self, cands: list[Candidate]) -> None:
+        """A passive or nominal event with no stated agent, told in the same sentence as an
+        earlier event done to the same victim, has that event's perpetrator ("police took me
+        to the station, where I was questioned and my phone was searched")."""
+        for k, cand in enumerate(cands):
+            if cand.names(PERPETRATOR) or cand.type.name in ("intervention", "relocation"):
+                continue
+            victims = set(cand.names(VICTIM))
+            for other in reversed(cands[:k]):
+                if other.sent_index != cand.sent_index or other.type.name == "intervention":
+                    continue
+                perps = [p for p in other.participants if p.role == PERPETRATOR]
+                if perps and (not victims or victims & set(other.names(VICTIM))):
+                    cand.participants.extend(
+                        Participant(PERPETRATOR, p.name, None, None, key=p.key) for p in perps
+                    )
+                    break
 
     # -- one incident, one event ---------------------------------------------------------------
 
@@ -355,7 +373,7 @@ class EventExtractor:
         row = {
             "event_type": cand.type.name,
             "status": cand.status,
-            "trigger": doc.text[cand.start_char : cand.end_char],
+            "trigger": trigger_text(doc, cand.start_char, cand.end_char),
             "start_char": cand.start_char,
             "end_char": cand.end_char,
             "sentence_index": cand.sent_index,
@@ -445,3 +463,13 @@ def trigger_extent(match: TriggerMatch) -> tuple[int, int]:
 def make_events(nlp: Language, name: str, data_path: str | None) -> EventExtractor:
     """Create the events stage; ``data_path`` defaults to the shipped ``models/tnlp_events``."""
     return EventExtractor(nlp, name, data_path)
+
+
+def trigger_text(doc: Doc, start_char: int, end_char: int) -> str:
+    """The text between two character offsets, read from the tokens that cover it (Doc.text
+    would rebuild the whole document's text for each event)."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None:
+        return ""
+    offset = start_char - span.start_char
+    return span.text[offset : offset + end_char - start_char]

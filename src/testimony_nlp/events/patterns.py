@@ -14,10 +14,10 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
+from .anchored import AnchoredDependencyMatcher
 from .roles import (
     Lexicon,
     actor_key,
@@ -106,7 +106,7 @@ class TriggerFinder:
     def __init__(self, vocab: Vocab, data: dict, lexicon: Lexicon):
         self.specs = {spec.id: spec for spec in parse_patterns(data)}
         self.lexicon = lexicon
-        self.matcher = DependencyMatcher(vocab)
+        self.matcher = AnchoredDependencyMatcher(vocab)  # same matches, a fraction of the cost
         for spec in self.specs.values():
             self.matcher.add(spec.id, [spec.pattern])
         self.headlines = HeadlineFinder(data)

@@ -149,6 +149,10 @@ def grammatical_object(token: Token) -> Token | None:
         return find_subject(head)  # "she spent three weeks in detention and was released"
     if token.dep_ == "acl" and token.tag_ == "VBN":
         return token.head
+    if token.dep_ == "xcomp" and is_passive(token) and token.head.pos_ in ("VERB", "AUX"):
+        # "I expect to be arrested", "they wanted him to be committed": the controller
+        controller = children(token.head, "dobj") or children(token.head, "nsubj")
+        return controller[0] if controller else None
     return None
 
 

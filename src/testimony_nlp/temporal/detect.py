@@ -365,6 +365,7 @@ _AMBIGUOUS_MONTHS = frozenset({"march", "may"})
 _MONTH_CONTEXT = frozenset({
     *_LEAD_PREPS, "on", "to", "through", "till", "last", "next", "this", "early", "late",
     "mid", "-", "and", "or", ",", "that", "every", "each", "between", "until", "in", "the",
+    "for", "around", "throughout", "within", "than", "as", "'s",
 })  # fmt: skip
 
 
@@ -377,8 +378,10 @@ def _is_bare_ambiguous_month(span: Span) -> bool:
     doc = span.doc
     before = doc[core.start - 1].lower_ if core.start > 0 else ""
     after = doc[core.end] if core.end < len(doc) else None
-    if after is not None and (_DAY_NUMBER.match(after.text) or _YEAR_IN.fullmatch(after.text)):
-        return False
+    if after is not None and (
+        _DAY_NUMBER.match(after.text) or _YEAR_IN.fullmatch(after.text) or after.lower_ == "'s"
+    ):
+        return False  # "May 8", "March 2014", "March's vote"
     following = doc[core.end : core.end + 2]
     if len(following) == 2 and following[0].lower_ in ("for", "on", "of") and following[1].is_title:
         return True  # "the March for Life", "the March on Washington": an event's name
