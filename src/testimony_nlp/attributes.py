@@ -34,8 +34,21 @@ SPAN_ATTRIBUTES: dict[str, object] = {
     "timex_status": None,  # "resolved" | "unresolved" | "unanchored" (why no interval)
     # entity and place stages
     "canonical": None,  # str | None: normalised name of the entity
-    "geo": None,  # dict | None: gazetteer entry, see places.GEO_FIELDS
+    "geo": None,  # dict | None: gazetteer entry with the keys of GEO_FIELDS
 }
+
+
+GEO_FIELDS: tuple[str, ...] = (
+    "place_name",
+    "country_code",
+    "admin1",
+    "latitude",
+    "longitude",
+    "geonames_id",
+    "feature",
+    "geo_precision",
+)
+"""Keys of ``span._.geo`` (set by the places stage); they are also columns of the mentions table."""
 
 
 def register_attributes() -> None:

@@ -64,6 +64,22 @@ def parse_date(value: str | None, option: str) -> dt.date | None:
         raise UsageError(f"{option} {value!r} is not a date; write it as YYYY-MM-DD") from None
 
 
+def reading_options(published, author, fmt, id_field, text_field, date_field, model, **extra):
+    """ExtractOptions from the options that extract and render share, validated."""
+    from .api import ExtractOptions
+
+    return ExtractOptions(
+        published=parse_date(published, "--published"),
+        author=author,
+        fmt=fmt.value,
+        id_field=id_field,
+        text_field=text_field,
+        date_field=date_field,
+        model=model,
+        **extra,
+    )
+
+
 def fail(error: TestimonyNLPError) -> typer.Exit:
     """Print a domain error as one clean line and pick the exit code."""
     typer.secho(f"Error: {error}", err=True, fg=typer.colors.RED)
@@ -126,21 +142,19 @@ def extract(
     ] = False,
 ) -> None:
     """Extract events from INPUTS into Parquet tables under --out."""
-    from .api import ExtractOptions
-
     try:
         if overwrite and resume:
             raise UsageError("--overwrite and --resume exclude each other; choose one")
         if scheduler and engine is not Engine.dask:
             raise UsageError("--scheduler needs --engine dask")
-        options = ExtractOptions(
-            published=parse_date(published, "--published"),
-            author=author,
-            fmt=fmt.value,
-            id_field=id_field,
-            text_field=text_field,
-            date_field=date_field,
-            model=model,
+        options = reading_options(
+            published,
+            author,
+            fmt,
+            id_field,
+            text_field,
+            date_field,
+            model,
             workers=workers,
             strict=strict,
             pseudonymize=pseudonymize,
@@ -283,18 +297,8 @@ def render(
     model: ModelOpt = "en_core_web_sm",
 ) -> None:
     """Render one document as a self-contained HTML page: highlights and its events."""
-    from .api import ExtractOptions
-
     try:
-        options = ExtractOptions(
-            published=parse_date(published, "--published"),
-            author=author,
-            fmt=fmt.value,
-            id_field=id_field,
-            text_field=text_field,
-            date_field=date_field,
-            model=model,
-        )
+        options = reading_options(published, author, fmt, id_field, text_field, date_field, model)
         from .render import render_input
 
         page = render_input(input_path, options, doc_id=doc)

@@ -53,22 +53,12 @@ from spacy.tokens import Doc, Span
 
 from . import attributes
 from .assets import models_dir
+from .attributes import GEO_FIELDS  # noqa: F401  (re-exported: the keys of span._.geo)
 from .errors import AssetsNotFoundError
 
 COMPONENT_NAME = "tnlp_places"
 INDEX_FILE = "gazetteer.tsv.gz"
 
-GEO_FIELDS: tuple[str, ...] = (
-    "place_name",
-    "country_code",
-    "admin1",
-    "latitude",
-    "longitude",
-    "geonames_id",
-    "feature",
-    "geo_precision",
-)
-"""Keys of ``span._.geo``; they are also columns of the mentions table."""
 
 PLACE_LABELS: tuple[str, ...] = ("GPE", "LOC", "FAC")
 FEATURE_PRECISION = {"city": 1, "region": 2, "country": 3}

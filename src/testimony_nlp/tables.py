@@ -9,22 +9,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from . import __version__
-from .attributes import TIMEX_GROUP
+from .attributes import GEO_FIELDS, TIMEX_GROUP
 from .records import DocumentRecord
 
 # Time expressions come from the time stage's span group, so these NER labels are not
 # repeated from doc.ents; numbers are left out as noise for analysts.
 SKIPPED_ENT_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
-GEO_COLUMNS = (
-    "place_name",
-    "country_code",
-    "admin1",
-    "latitude",
-    "longitude",
-    "geonames_id",
-    "feature",
-    "geo_precision",
-)
 EVENT_GEO_COLUMNS = ("country_code", "latitude", "longitude", "geo_precision")
 EVENT_COLUMNS = (
     "event_type",
@@ -177,7 +167,7 @@ def _mention_rows(doc_id: str, doc: Doc, sentence_starts: list[int]) -> list[dic
             "date_end": to_date(span._.date_end),
             "date_precision": span._.date_precision,
         }
-        row.update({column: geo.get(column) for column in GEO_COLUMNS})
+        row.update({column: geo.get(column) for column in GEO_FIELDS})
         rows.append(row)
     return rows
 
