@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import InputError
-from .pipeline import DEFAULT_MODEL, annotate, build_pipeline, skip_failed_docs
+from .pipeline import DEFAULT_MODEL, annotate, cached_pipeline, skip_failed_docs
 from .records import DocumentRecord
 from .tables import DocumentRows, error_rows, rows_from_doc
 from .writer import TableWriter
@@ -90,7 +90,7 @@ def process_records(
 ) -> Iterator[DocumentRows]:
     """Annotate records and turn each into its table rows (no I/O)."""
     anonymise = _pseudonymizer(options)
-    nlp = nlp if nlp is not None else build_pipeline(options.model)
+    nlp = nlp if nlp is not None else cached_pipeline(options.model)
     # Language.set_error_handler fails on spaCy's compiled trainable pipes (no error_handler
     # slot), so only the default handler is set: it covers our Python components.
     nlp.default_error_handler = skip_failed_docs

@@ -82,7 +82,8 @@ def build_pipeline(model: str = DEFAULT_MODEL, *, stages: Iterable[str] | None =
 
 @cache
 def cached_pipeline(model: str = DEFAULT_MODEL) -> Language:
-    """One pipeline per process (workers and Dask tasks reuse it)."""
+    """One pipeline per process and model: repeated ``extract`` calls, workers and Dask tasks
+    reuse it instead of loading the model again."""
     return build_pipeline(model)
 
 
