@@ -282,3 +282,44 @@ def small(base_nlp):
 )  # fmt: skip
 def test_entities_with_the_small_model(small, text, expected):
     assert ents_of(small(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("tagged", "expected"),
+    [
+        # a one-word "organisation" after a locative preposition is a town
+        (
+            [("a", O), ("court", O), ("in", O), ("Krasnodar", "B-ORG"), ("ruled", O)],
+            [("Krasnodar", "GPE")],
+        ),
+        # a dateline opening the text: NAME, date
+        (
+            [("KRASNODAR", "B-ORG"), (",", O), ("24", "B-DATE"), ("May", "I-DATE")],
+            [("KRASNODAR", "GPE"), ("24 May", "DATE")],
+        ),
+        # a weak surname ending does not make a person of a town after "in"
+        ([("In", O), ("Grozny", "B-PERSON"), ("that", O), ("is", O)], [("Grozny", "GPE")]),
+        # two words after "in", none an organisation word
+        (
+            [("in", O), ("Mineralnye", "B-ORG"), ("Vody", "I-ORG"), ("two", O)],
+            [("Mineralnye Vody", "GPE")],
+        ),
+        # ... but an organisation word keeps it an organisation
+        (
+            [("in", O), ("Freedom", "B-ORG"), ("House", "I-ORG"), ("reports", O)],
+            [("Freedom House", "ORG")],
+        ),
+        # one reading per document: the town read as a place once, the surname of a person
+        (
+            [("in", O), ("Osh", "B-GPE"), ("and", O), ("Osh", "B-ORG"), ("police", O)],
+            [("Osh", "GPE"), ("Osh", "GPE")],
+        ),
+        (
+            [("Alena", "B-PERSON"), ("Kavaleva", "I-PERSON"), ("said", O), ("that", O),
+             ("Kavaleva", "B-GPE"), ("was", O)],
+            [("Alena Kavaleva", "PERSON"), ("Kavaleva", "PERSON")],
+        ),
+    ],
+)  # fmt: skip
+def test_entities_one_place_reading_per_name(blank, tagged, expected):
+    assert run(blank, tagged) == expected

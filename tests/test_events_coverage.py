@@ -171,3 +171,108 @@ def test_events_round2_status(events_nlp, text, event_type, status):
 )
 def test_events_round2_not_events(events_nlp, text, absent):
     assert first_of(events_nlp, text, absent) is None
+
+
+def statuses_of(nlp, text: str, event_type: str) -> list[str]:
+    return [e["status"] for e in nlp(text)._.events if e["event_type"] == event_type]
+
+
+# Round 3: phrasing classes of other genres (Q&A transcripts, urgent appeals, wire reports,
+# trial monitoring, exile stories). Only type and status are asserted here: participants are
+# the roles stage's business and have their own tests.
+@pytest.mark.parametrize(
+    ("text", "event_type", "status"),
+    [
+        # surveillance by presence and by listening
+        ("A car without plates was parked outside her building for weeks.", "surveillance",
+         "occurred"),
+        ("Our district inspector comes round every week.", "surveillance", "occurred"),
+        ("I am certain our phones are listened to.", "surveillance", "occurred"),
+        # alcohol and drug tests
+        ("Traffic police made him blow into a breathalyser.", "drug_test", "occurred"),
+        ("He was forced to take a blood test for alcohol.", "drug_test", "occurred"),
+        ("At the station she was made to give a urine sample.", "drug_test", "occurred"),
+        ("The association paid for their tickets.", "intervention", "occurred"),
+        ("The UN Special Rapporteur said he had written to the government.", "intervention",
+         "occurred"),
+        # physical violence
+        ("Riot police beat several of them with batons.", "assault", "occurred"),
+        ("The officers twisted my arms.", "assault", "occurred"),
+        # releases with quantified or idiomatic subjects
+        ("Most of those held were released overnight.", "release", "occurred"),
+        ("She walked free after serving her full term.", "release", "occurred"),
+        # exile and forced return
+        ("His brother was forcibly returned to Dushanbe.", "relocation", "occurred"),
+        ("They crossed into Turkey on foot.", "relocation", "occurred"),
+        ("They have applied for asylum in Germany.", "relocation", "occurred"),
+        # searches and devices
+        ("Officers forced her to unlock her phone.", "seizure", "occurred"),
+        ("Investigators carried out a search at the editorial office.", "seizure", "occurred"),
+        # pressure
+        ("The plant management cut my wages.", "harassment", "occurred"),
+        ("Officers forced him to sign a confession.", "harassment", "occurred"),
+        ("She was stopped at passport control and questioned for four hours.", "harassment",
+         "occurred"),
+        # detention and legal action
+        ("He went missing after the protest.", "detention", "occurred"),
+        ("He spent two years in a penal colony.", "detention", "occurred"),
+        ("He was placed on the wanted list.", "charge", "occurred"),
+        ("The prosecutor demanded seven years in a strict-regime colony.", "charge", "occurred"),
+        # international bodies, NGOs and lawyers
+        ("UNHCR registered them as refugees.", "intervention", "occurred"),
+        ("His lawyers lodged a complaint with the Constitutional Court.", "intervention",
+         "occurred"),
+        ("The UN Committee against Torture asked Turkey not to extradite him.", "intervention",
+         "occurred"),
+        ("The Media Policy Institute gave me a lawyer.", "intervention", "occurred"),
+        ("The OSCE expressed concern about his detention.", "intervention", "occurred"),
+        ("The UN Working Group found his detention arbitrary.", "intervention", "occurred"),
+        ("Amnesty International declared him a prisoner of conscience.", "intervention",
+         "occurred"),
+        ("The ICRC visited him in prison in March.", "intervention", "occurred"),
+        ("A friend contacted a local human rights group.", "intervention", "occurred"),
+        # headlines in capitals
+        ("MORE THAN 200 DETAINED AT FUNERAL PROTESTS", "detention", "occurred"),
+        ("DETENTION EXTENDED FOR JAILED BLOGGER", "detention", "occurred"),
+        ("ACTIVIST FACES EXTRADITION FROM RUSSIA", "relocation", "hypothetical"),
+        # psychiatry
+        ("The head doctor told me that if I kept complaining I would be moved to the closed "
+         "ward.", "psychiatric_commitment", "threatened"),
+        ("The court ruled that he should undergo inpatient psychiatric treatment.",
+         "psychiatric_commitment", "occurred"),
+        ("Doctors diagnosed him with schizophrenia.", "psychiatric_commitment", "occurred"),
+    ],
+)  # fmt: skip
+def test_events_round3_phrasing_classes(events_nlp, text, event_type, status):
+    assert statuses_of(events_nlp, text, event_type)[:1] == [status]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # questions of an interview ask, they do not assert
+        ("Q: Were you ever detained?", "detention"),
+        ("Did they search anything?", "seizure"),
+        # the action list of an urgent appeal asks for things
+        ("Please write to the Prosecutor General:\n- Urging the authorities not to extradite "
+         "him;\n- Calling for his immediate release.", "relocation"),
+        ("Please write to the Prosecutor General:\n- Urging the authorities not to extradite "
+         "him;\n- Calling for his immediate release.", "release"),
+        ("The Coalition calls on the authorities to drop all charges against her.", "charge"),
+        # a law and a habit are not incidents
+        ("The law allows police to detain suspects for up to 72 hours.", "detention"),
+        ("Journalists in Azerbaijan are routinely harassed.", "harassment"),
+        # the owner moving his own things, a plane flight, a press release, an offence named
+        ("He took his laptop to the repair shop.", "seizure"),
+        ("I was boarding a flight to Moscow.", "relocation"),
+        ("PRESS RELEASE FOR IMMEDIATE DISTRIBUTION", "release"),
+        ("A court convicted him in absentia of insulting the president.", "harassment"),
+        # ordinary payments and a lawyer's instructions to a client are not interventions
+        ("The association paid for the conference venue.", "intervention"),
+        ("My lawyer asked me to wait outside.", "intervention"),
+        # being sent back to a hospital is no deportation
+        ("They told her that if I return I will be sent back to the hospital.", "relocation"),
+    ],
+)  # fmt: skip
+def test_events_round3_not_events(events_nlp, text, absent):
+    assert first_of(events_nlp, text, absent) is None

@@ -29,7 +29,7 @@ def run(nlp, text: str, dates: dict[str, tuple[str, str, str]], ttype: str = "DA
                 span = doc.char_span(i, i + len(surface), label=ttype)
                 span._.timex_type, span._.date_start = ttype, start
                 span._.date_end, span._.date_precision = end, precision
-                span._.timex = start[:7]
+                span._.timex = start[:7] if start else None
                 spans.append(span)
             doc.spans["timex"] = spans
         doc = proc(doc)
@@ -113,7 +113,12 @@ def test_events_relative_expression_anchors_on_previous_event(events_nlp):
         ("the next day", ("2015-05-31", "day"), ("2015-06-01", "2015-06-01", "day")),
         ("that evening", ("2015-05-03", "day"), ("2015-05-03", "2015-05-03", "day")),
         ("a month later", ("2015-12-01", "month"), ("2016-01-01", "2016-01-31", "month")),
-        ("two days later", ("2015-05-01", "month"), None),
+        # a lapse of days within a month- or season-dated episode stays in that episode
+        ("two days later", ("2015-05-01", "month"), ("2015-05-01", "2015-05-01", "month")),
+        ("the next day", ("2015-06-01", "season"), ("2015-06-01", "2015-06-01", "season")),
+        # weeks are approximate: the month they land in
+        ("two weeks later", ("2015-05-25", "day"), ("2015-06-01", "2015-06-30", "month")),
+        ("a week later", ("2015-05-03", "day"), ("2015-05-10", "2015-05-10", "day")),
         ("last year", ("2015-05-03", "day"), None),
     ],
 )
@@ -143,3 +148,110 @@ def test_events_place_from_clause_and_geo(events_nlp):
         "Taraz",
         "KZ",
     )
+
+
+SPRING = ("2019-03-01", "2019-05-31", "season")
+
+
+@pytest.mark.parametrize(
+    ("text", "dates", "expected"),
+    [
+        # "two days later" with no dated event before it: from the story's time
+        (
+            "In the spring of 2019 I filmed a building site. Two days later police detained me.",
+            {"spring of 2019": SPRING, "Two days later": ("2019-12-02", "2019-12-02", "day")},
+            [("detention", "2019-03-01", "sentence")],
+        ),
+        # one "next day" for the whole sentence, not one step per event
+        (
+            "On 3 May police detained me. The next day a court fined me and they released me.",
+            {
+                "3 May": ("2015-05-03", "2015-05-03", "day"),
+                "The next day": ("2015-12-02", "2015-12-02", "day"),
+            },
+            [
+                ("detention", "2015-05-03", "sentence"),
+                ("charge", "2015-05-04", "sentence"),
+                ("release", "2015-05-04", "sentence"),
+            ],
+        ),
+        # a time of day without a date neither dates an event nor blocks the story's date
+        (
+            "On 3 May police detained me. They beat me all night.",
+            {"3 May": ("2015-05-03", "2015-05-03", "day"), "all night": (None, None, None)},
+            [("detention", "2015-05-03", "sentence"), ("assault", "2015-05-03", "context")],
+        ),
+        # a month without a year follows the story's year, not the publication's
+        (
+            "On 14 March 2018 I was released.\n\nIn May police detained me again.",
+            {
+                "14 March 2018": ("2018-03-14", "2018-03-14", "day"),
+                "May": ("2019-05-01", "2019-05-31", "month"),
+            },
+            [("release", "2018-03-14", "sentence"), ("detention", "2018-05-01", "sentence")],
+        ),
+        # ... but a year told as background does not move a later news month
+        (
+            "He fled in 2019.\n\nIn July police detained him in Istanbul.",
+            {
+                "2019": ("2019-01-01", "2019-12-31", "year"),
+                "July": ("2024-07-01", "2024-07-31", "month"),
+            },
+            [("relocation", "2019-01-01", "sentence"), ("detention", "2024-07-01", "sentence")],
+        ),
+    ],
+)
+def test_events_narrative_dates(events_nlp, text, dates, expected):
+    assert run(events_nlp, text, dates) == expected
+
+
+def places_of(nlp, text: str) -> list[tuple[str, str | None, str | None]]:
+    from testimony_nlp.pipeline import make_doc
+    from testimony_nlp.records import DocumentRecord
+
+    doc = nlp(make_doc(nlp, DocumentRecord(doc_id="t", source="test", text=text)))
+    return [(e["event_type"], e["place_name"], e["place_text"]) for e in doc._.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an event told without a place happened in the document's town
+        (
+            "I am a journalist in Taraz.\n\nIn May police detained me.",
+            [("detention", "Taraz", "Taraz")],
+        ),
+        # a district or a building stands for its town, keeping its own name
+        (
+            "I live in Taraz.\n\nPolice took me to the Central district police station and "
+            "questioned me.",
+            [("harassment", "Taraz", "Central district, Taraz")],
+        ),
+        # "from X" and "through X" say less about where the story is than "in X"
+        (
+            "A friend from Almaty wrote to me. In Taraz that is dangerous.\n\n"
+            "Later police detained me.",
+            [("detention", "Taraz", "Taraz")],
+        ),
+        # a move ends at its destination; both ends are told
+        (
+            "In April I left Kazakhstan. I now live in Vilnius.",
+            [("relocation", "Vilnius", "Kazakhstan → Vilnius")],
+        ),
+    ],
+)
+def test_events_places_town_level(nlp, text, expected):
+    assert [p for p in places_of(nlp, text) if p[0] == expected[0][0]] == expected
+
+
+def test_events_headline_takes_the_lead_events_date(nlp):
+    from testimony_nlp.pipeline import make_doc
+    from testimony_nlp.records import DocumentRecord
+
+    text = "BLOGGER DETAINED IN OSH\n\nPolice detained blogger Aibek Sadykov on 3 May 2021."
+    doc = nlp(make_doc(nlp, DocumentRecord(doc_id="t", source="test", text=text)))
+    got = [(e["trigger"], e["date_start"], e["date_source"]) for e in doc._.events]
+    assert got == [
+        ("DETAINED", "2021-05-03", "context"),
+        ("detained blogger Aibek Sadykov", "2021-05-03", "sentence"),
+    ]

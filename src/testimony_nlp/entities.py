@@ -172,6 +172,7 @@ class EntityCorrector:
             ent.label = self._relabel(doc, ent)
         ents = self._add_name_pairs(doc, ents)
         self._spread_over_coordination(doc, ents)
+        self._spread_place_labels(doc, ents)
         ents += self._missing_acronyms(doc, ents)
         return sorted(ents, key=lambda e: e.start)
 
@@ -190,6 +191,8 @@ class EntityCorrector:
             if self._is_place_after_preposition(doc, ent):
                 return "GPE"
             return "PERSON"
+        if ent.label == "ORG" and self._is_bare_place_name(doc, ent):
+            return "GPE"  # "a court in Krasnodar", "KRASNODAR, 24 November —"
         return "PERSON" if self._is_person_shaped(span, ent.label) else ent.label
 
     def _is_person_shaped(self, span: Span, label: str) -> bool:
@@ -210,10 +213,76 @@ class EntityCorrector:
         following = doc[ent.end].text if ent.end < len(doc) else ""
         return (
             doc[ent.start - 1].lower_ in self.lexicon.locative_prepositions
-            and self.lexicon.surname_strength(token) == 0
+            # a weak ending (-i, -ny) does not make a person of "in Grozny"
+            and self.lexicon.surname_strength(token) < 2
             and token.text not in self.lexicon.titles
             and following not in POSSESSIVES
         )
+
+    def _is_bare_place_name(self, doc: Doc, ent: _Ent) -> bool:
+        """A one-word "organisation" that is a town: after a locative preposition, or a news
+        dateline (a capitalised word opening a line, then a comma and a date)."""
+        if 1 < ent.end - ent.start <= 3:
+            return self._is_compound_place_after_preposition(doc, ent)
+        if ent.end - ent.start != 1:
+            return False
+        token = doc[ent.start]
+        word = token.text.title()
+        if token.text in self.lexicon.acronyms or self.lexicon.is_special(word):
+            return False
+        if not NAME_WORD.fullmatch(word) or (
+            ACRONYM_SHAPE.fullmatch(token.text) and len(token) < 4
+        ):
+            return False
+        if self._is_place_after_preposition(doc, ent):
+            return True
+        opens_line = ent.start == 0 or "\n" in doc[ent.start - 1].text_with_ws
+        following = doc[ent.end : ent.end + 2]
+        return (
+            opens_line
+            and len(following) == 2
+            and following[0].text == ","
+            and following[1].ent_type_ == "DATE"
+        )
+
+    def _is_compound_place_after_preposition(self, doc: Doc, ent: _Ent) -> bool:
+        """ "at the airport in Mineralnye Vody": capitalised words right after a locative
+        preposition, none of them an organisation, place-type or surname word."""
+        span = doc[ent.start : ent.end]
+        if ent.start == 0 or doc[ent.start - 1].lower_ not in self.lexicon.locative_prepositions:
+            return False
+        return all(
+            NAME_WORD.fullmatch(t.text)
+            and not self.lexicon.is_special(t.text)
+            and self.lexicon.surname_strength(t) < 2
+            for t in span
+        )
+
+    def _spread_place_labels(self, doc: Doc, ents: list[_Ent]) -> None:
+        """One name, one reading per document: a lone surname of a named person is that person;
+        a name read as a place once is a place everywhere ("Krasnodar" the GPE and "Krasnodar"
+        the ORG): one-word ORG mentions take the place label."""
+        surnames = {
+            doc[e.end - 1].text for e in ents if e.label == "PERSON" and e.end - e.start > 1
+        }
+        for ent in ents:
+            # "Alena Kavaleva ... the court found Kavaleva guilty": the surname alone is her
+            if (
+                ent.label != "PERSON"
+                and ent.end - ent.start == 1
+                and doc[ent.start].text in surnames
+            ):
+                ent.label = "PERSON"
+        places = {doc[e.start : e.end].text.lower() for e in ents if e.label in PLACE_LABELS}
+        for ent in ents:
+            span = doc[ent.start : ent.end]
+            if (
+                ent.label == "ORG"
+                and len(span) == 1
+                and span.text.lower() in places
+                and span.text not in self.lexicon.acronyms
+            ):
+                ent.label = "GPE"
 
     def _add_name_pairs(self, doc: Doc, ents: list[_Ent]) -> list[_Ent]:
         """Given name + surname (+ surname-like words) the model missed or mislabelled."""

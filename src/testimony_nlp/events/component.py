@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..attributes import register_attributes
-from .linking import NarrativeLinker, paragraph_ids, timexes
+from .linking import NarrativeLinker, date_headlines, paragraph_ids, timexes
 from .patterns import PATTERNS_FILE, TriggerFinder, TriggerMatch, load_pattern_data
 from .roles import (
     PERPETRATOR,
@@ -26,6 +26,7 @@ from .roles import (
     actor_key,
     first_person_in,
     grammatical_object,
+    inherit_perpetrators,
 )
 from .status import (
     ATTEMPTED,
@@ -162,6 +163,7 @@ class EventExtractor:
                 candidates.append(cand)
         self.continue_victims(doc, candidates)
         self.share_perpetrators(candidates)
+        inherit_perpetrators(candidates, paragraph_ids(doc))
         self.merge(candidates)
         kept = [c for c in candidates if not c.merged]
         self.apply_averted(doc, kept)
@@ -285,7 +287,8 @@ class EventExtractor:
             head = by_anchor[anchor.head.i]
             own_object = any(c.dep_ in ("dobj", "nsubjpass") for c in anchor.children)
             shared = cand.nominal or not own_object
-            if head.type.name == cand.type.name and not head.merged and shared:
+            same_status = head.status == cand.status  # "pushed ... but was not beaten"
+            if head.type.name == cand.type.name and not head.merged and shared and same_status:
                 return head
         # a noun restating the verb's event inside its clause: "charged him with ... charges"
         if cand.nominal:
@@ -362,8 +365,10 @@ class EventExtractor:
         for cand in sorted(kept, key=lambda c: c.anchor.i):
             contextual = narrative_clause(cand.anchor)
             date = linker.link_date(cand.anchor, cand.sent_index, contextual)
-            place = linker.link_place(cand.anchor, cand.sent_index, contextual)
+            moves = cand.type.name == "relocation"
+            place = linker.link_place(cand.anchor, cand.sent_index, contextual, moves)
             events.append(self.row(doc, cand, date.as_fields(), place))
+        date_headlines(doc, events)
         return events
 
     def row(self, doc: Doc, cand: Candidate, date: dict, place: dict) -> dict:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from .roles import is_headline
 from .status import attached_clause, clause_head, is_past
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -158,6 +159,15 @@ def anchor_relative(text: str, anchor: DateValue) -> DateValue | None:
             unit = "day"
     if count is None:
         return None
+    if unit in ("day", "week") and anchor.precision in COARSE_PRECISIONS:
+        # "two days later" after "in the spring of 2019": still that spring
+        return DateValue(text, anchor.start, anchor.end, anchor.precision, "context")
+    if unit == "week" and anchor.precision == "day" and count > 1:
+        # "two weeks later" is an approximate lapse: the month it lands in
+        day = start + dt.timedelta(weeks=count)
+        last = calendar.monthrange(day.year, day.month)[1]
+        month = f"{day.year}-{day.month:02d}"
+        return DateValue(text, f"{month}-01", f"{month}-{last}", "month", "context")
     if unit == "day" and anchor.precision == "day":
         day = start + dt.timedelta(days=count)
         return DateValue(text, day.isoformat(), day.isoformat(), "day", "context")
@@ -175,6 +185,37 @@ def anchor_relative(text: str, anchor: DateValue) -> DateValue | None:
         year = start.year + count
         return DateValue(text, f"{year}-01-01", f"{year}-12-31", "year", "context")
     return None
+
+
+COARSE_PRECISIONS = frozenset({"week", "month", "season", "quarter"})
+YEAR = re.compile(r"\b\d{4}\b|\b(?:year|ago|last|next|this)\b", re.IGNORECASE)
+
+
+def reanchor_yearless(tx: Timex, current: DateValue | None) -> tuple[str, str] | None:
+    """A month or season named without a year ("in the summer", "in May") takes its year from
+    the story being told, not from the publication date: its first occurrence from the
+    narrative's current date on, when that is earlier than the time stage's reading."""
+    if current is None or current.start is None or tx.start is None or tx.end is None:
+        return None
+    if current.precision not in ("day", "week", "month", "season"):
+        return None  # "fled in 2019" is background; "In July" then means the news's July
+    if tx.precision not in ("month", "season") or YEAR.search(tx.span.text):
+        return None
+    start, end = dt.date.fromisoformat(tx.start), dt.date.fromisoformat(tx.end)
+    now = dt.date.fromisoformat(current.start)
+    for year in range(now.year, start.year):
+        shift = year - start.year
+        new_start = shift_year(start, shift)
+        if new_start.year > now.year or (
+            new_start.year == now.year and new_start >= now.replace(day=1)
+        ):
+            return new_start.isoformat(), shift_year(end, shift).isoformat()
+    return None
+
+
+def shift_year(day: dt.date, years: int) -> dt.date:
+    year = day.year + years
+    return day.replace(year=year, day=min(day.day, calendar.monthrange(year, day.month)[1]))
 
 
 def int_or_none(text: str) -> int | None:
@@ -275,6 +316,9 @@ class NarrativeLinker:
         self.current_place: tuple[int, dict] | None = None  # (paragraph, fields)
         self.last_event_date: DateValue | None = None
         self._last_sentence = -1
+        self._relative: dict[int, DateValue | None] = {}
+        self.story_date: DateValue | None = None  # the last date told, never reset
+        self._home: list[Span] | None = None
         self._reset_paragraphs = self.paragraphs_with_new_time_frame()
 
     def paragraphs_with_new_time_frame(self) -> set[int]:
@@ -310,30 +354,37 @@ class NarrativeLinker:
         if own:
             root_clause = [t for t in own if attached_clause(t.span.root).i == sent.root.i]
             chosen = (root_clause or own)[-1]
-            self.current_date = DateValue(
-                chosen.span.text, chosen.start, chosen.end, chosen.precision, "context"
-            )
+            start, end = reanchor_yearless(chosen, self.story_date) or (chosen.start, chosen.end)
+            self.current_date = DateValue(chosen.span.text, start, end, chosen.precision, "context")
+            self.story_date = self.current_date
+            # the story moved on: "that night" now refers to this time, not the last event's
+            self.last_event_date = self.current_date
 
     def link_date(self, anchor: Token, sent_index: int, contextual: bool) -> DateValue:
         """Date of the event at ``anchor``; ``contextual`` says it may inherit the narrative's."""
         self.advance_to(sent_index)
         sent = self.sents[sent_index]
-        in_sent = [t for t in self.timexes if sent.start <= t.span.start < sent.end]
+        in_sent = [
+            t
+            for t in self.timexes
+            if sent.start <= t.span.start < sent.end
+            and (t.start is not None or is_event_relative(t.span.text))
+        ]  # "all night", "the evening": a time of day with no date neither dates nor blocks
         chosen, how = pick_in_sentence(anchor, in_sent, lambda t: t.span.root)
         value: DateValue | None = None
         if chosen is not None:
-            if is_event_relative(chosen.span.text) and self.last_event_date is not None:
-                value = anchor_relative(chosen.span.text, self.last_event_date)
-                if value is not None:
-                    value.source = "sentence"
+            value = self.resolved_relative(chosen)
             if value is None:
-                value = DateValue(
-                    chosen.span.text, chosen.start, chosen.end, chosen.precision, "sentence"
+                start, end = reanchor_yearless(chosen, self.story_date) or (
+                    chosen.start,
+                    chosen.end,
                 )
+                value = DateValue(chosen.span.text, start, end, chosen.precision, "sentence")
             if chosen.explicit and is_past(attached_clause(chosen.span.root)):
                 self.current_date = DateValue(
                     value.text, value.start, value.end, value.precision, "context"
                 )
+                self.story_date = self.current_date
         elif (
             how == "none"
             and contextual
@@ -347,19 +398,151 @@ class NarrativeLinker:
             self.last_event_date = value
         return value
 
-    def link_place(self, anchor: Token, sent_index: int, contextual: bool) -> dict:
-        """Place of the event: clause, sentence, else the paragraph's current place."""
+    def resolved_relative(self, tx: Timex) -> DateValue | None:
+        """ "two days later", "the next day": from the previous event's date, else the
+        narrative's; resolved once, so two events of one sentence do not step twice."""
+        if not is_event_relative(tx.span.text):
+            return None
+        key = tx.span.start
+        if key not in self._relative:
+            base = self.last_event_date or self.current_date
+            value = anchor_relative(tx.span.text, base) if base is not None else None
+            self._relative[key] = value
+        value = self._relative[key]
+        if value is None:
+            return None
+        return DateValue(value.text, value.start, value.end, value.precision, "sentence")
+
+    def link_place(
+        self, anchor: Token, sent_index: int, contextual: bool, relocation: bool = False
+    ) -> dict:
+        """Place of the event: clause, sentence, else the paragraph's current place, else the
+        document's home town. A district, street or building stands for its town; a move is
+        told "origin → destination"."""
         sent = self.sents[sent_index]
         in_sent = [p for p in self.places if sent.start <= p.start < sent.end]
         chosen, _ = pick_in_sentence(anchor, in_sent, lambda p: p.root)
         para = self.paragraph[sent_index]
+        if relocation:
+            destination = self.destination(anchor, sent_index)
+            if destination is not None and destination is not chosen:
+                fields = place_fields(destination)
+                origin = chosen.text if chosen is not None else None
+                if origin:
+                    fields["place_text"] = f"{origin} → {destination.text}"
+                return fields
         if chosen is not None:
-            fields = place_fields(chosen)
+            fields = self.town_fields(chosen)
             self.current_place = (para, fields)
             return fields
         if contextual and self.current_place and self.current_place[0] == para:
             return dict(self.current_place[1])
-        return place_fields(None)
+        return self.town_fields(None)
+
+    def town_fields(self, place: Span | None) -> dict:
+        """Fields of a town-level place; below a town (a district, a police station) or
+        unresolved, the document's home town with the local name kept in ``place_text``."""
+        home = self.home_town
+        if place is not None and (is_town(place) or home is None or not below_town(place)):
+            return place_fields(place)
+        if home is None:
+            return place_fields(None)
+        fields = place_fields(home)
+        if place is not None:
+            fields["place_text"] = f"{place.text}, {home.text}"
+        return fields
+
+    def destination(self, anchor: Token, sent_index: int) -> Span | None:
+        """Where a move ends: a town after the trigger in its sentence (not the place left),
+        else a town in the next sentence of the paragraph ("He now lives in Vilnius")."""
+        sent = self.sents[sent_index]
+        after = [
+            p
+            for p in self.places
+            if anchor.i < p.start < sent.end and is_town(p) and not is_left_place(p, anchor)
+        ]
+        if after:
+            return after[0]
+        nxt = sent_index + 1
+        if nxt < len(self.sents) and self.paragraph[nxt] == self.paragraph[sent_index]:
+            ahead = self.sents[nxt]
+            towns = [p for p in self.places if ahead.start <= p.start < ahead.end and is_town(p)]
+            if towns:
+                return towns[0]
+        return None
+
+    @property
+    def home_town(self) -> Span | None:
+        """The town the document is about: the resolved town with the most weight of mentions
+        (see :func:`setting_weight`), the first mentioned on ties."""
+        if self._home is None:
+            weights: dict[str, float] = {}
+            first: dict[str, Span] = {}
+            for place in self.places:
+                if is_town(place):
+                    name = place_name(place)
+                    weights[name] = weights.get(name, 0.0) + setting_weight(place)
+                    first.setdefault(name, place)
+            for ent in self.doc.ents:  # "the Hrodna Regional Court" names its town too
+                if ent.label_ not in PLACE_LABELS:
+                    for name in {t.text for t in ent} & set(weights):
+                        weights[name] += 1.0
+            ranked = sorted(first, key=lambda n: (-weights[n], first[n].start))
+            self._home = [first[ranked[0]]] if ranked else []
+        return self._home[0] if self._home else None
+
+
+_BELOW_TOWN_WORDS = (
+    "district quarter street avenue square station prison colony centre center building "
+    "airport court hospital department office camp"
+)
+BELOW_TOWN_WORDS = frozenset(_BELOW_TOWN_WORDS.split())
+
+
+def geo_of(ent: Span) -> dict:
+    return (ent._.geo if Span.has_extension("geo") else None) or {}
+
+
+def place_name(ent: Span) -> str:
+    return geo_of(ent).get("place_name") or ent.text
+
+
+def is_town(ent: Span) -> bool:
+    return geo_of(ent).get("feature") == "city"
+
+
+def below_town(ent: Span) -> bool:
+    """A district, street or building, or a name the gazetteer could not place."""
+    if not geo_of(ent) or ent.label_ == "FAC":
+        return True
+    return any(t.lower_ in BELOW_TOWN_WORDS for t in ent)
+
+
+SETTING_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around"})
+PASSING_PREPS = frozenset({"from", "to", "through", "via", "into", "for", "towards"})
+
+
+def setting_weight(place: Span) -> float:
+    """How much a mention says the story happens there: "in/at X" (also "at the X airport")
+    counts double, "a friend from X", "a flight to X", "through X" half."""
+    word = place.root
+    while word.dep_ in ("compound", "amod", "nmod") and word.head.i != word.i:
+        word = word.head
+    if word.dep_ == "pobj":
+        prep = word.head.lower_
+        if prep in SETTING_PREPS:
+            return 2.0
+        if prep in PASSING_PREPS:
+            return 0.5
+    return 1.0
+
+
+def is_left_place(place: Span, anchor: Token) -> bool:
+    """The place a move starts from: the object of "left", or after "from"/"out of"."""
+    root = place.root
+    if root.dep_ == "dobj" and root.head.i == anchor.i:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in ("from", "of")
 
 
 def place_fields(ent: Span | None) -> dict:
@@ -382,3 +565,20 @@ def place_fields(ent: Span | None) -> dict:
         "longitude": geo.get("longitude"),
         "geo_precision": geo.get("geo_precision"),
     }
+
+
+DATE_FIELDS = ("date_text", "date_start", "date_end", "date_precision")
+
+
+def date_headlines(doc: Doc, events: list[dict]) -> None:
+    """A headline's undated event is the story's first event of its type ("BLOGGER DETAINED"
+    … "police detained him on 3 May"): it takes that event's date."""
+    for k, event in enumerate(events):
+        if event["date_start"] is not None:
+            continue
+        span = doc.char_span(event["start_char"], event["end_char"], alignment_mode="expand")
+        if span is None or not len(span) or not is_headline(span[0]):
+            continue
+        lead = next((e for e in events[k + 1 :] if e["event_type"] == event["event_type"]), None)
+        if lead is not None and lead["date_start"] is not None:
+            event.update({f: lead[f] for f in DATE_FIELDS}, date_source="context")

@@ -51,6 +51,10 @@ class PatternSpec:
     person_target: str | None = None  # node whose into/over/on target must be a person
     status: str | None = None  # status when no cue says otherwise ("faces up to 7 years")
     no_present: bool = False  # a "be" anchor in the simple present is a state, not an event
+    exclude_heads: list[str] = field(default_factory=list)  # "boarding a flight": not a flight
+    not_agent: str | None = None  # "advocate": a lawyer lodging a complaint is no prosecution
+    advocate_object: bool = False  # "contacted a crisis group": turning to helpers
+    place_destination: bool = False  # a "to" destination must be a place ("sent back home")
 
     @property
     def size(self) -> int:
@@ -144,9 +148,23 @@ class HeadlineFinder:
                 for lemma in lexicon.get(name.lstrip("@"), []):
                     for form in inflections(lemma):
                         self.forms.setdefault(form, etype)
+        self.nouns: dict[str, str] = {}  # all-caps headlines: "DETENTION EXTENDED"
+        for etype, names in data.get("headline_nouns", {}).items():
+            for name in names:
+                for lemma in lexicon.get(name.lstrip("@"), []):
+                    for form in (lemma, lemma + "s"):
+                        self.nouns.setdefault(form, etype)
+        self.not_after = frozenset(data.get("headline_noun_exclude_mods", []))  # PRESS RELEASE
+        types = set(self.forms.values()) | set(self.nouns.values())
         self.specs = {
             etype: PatternSpec(f"{etype}.headline", etype, 0.6, [{"RIGHT_ID": ANCHOR}])
-            for etype in set(self.forms.values())
+            for etype in types
+        }
+        self.prospects = {  # "ACTIVIST FACES EXTRADITION": a prospect, not an event
+            etype: PatternSpec(
+                f"{etype}.headline", etype, 0.6, [{"RIGHT_ID": ANCHOR}], status="hypothetical"
+            )
+            for etype in types
         }
 
     def __call__(self, doc: Doc) -> list[TriggerMatch]:
@@ -155,7 +173,28 @@ class HeadlineFinder:
             etype = self.forms.get(tok.lower_)
             if etype and is_headline_word(tok):
                 found.append(TriggerMatch(self.specs[etype], {ANCHOR: tok}))
+            elif tok.is_upper and in_capitals_line(tok):
+                etype = self.forms.get(tok.lower_) or self.nouns.get(tok.lower_)
+                if etype and not (tok.i > 0 and doc[tok.i - 1].lower_ in self.not_after):
+                    prospect = tok.i > 0 and doc[tok.i - 1].lower_ in PROSPECT_WORDS
+                    spec = (self.prospects if prospect else self.specs)[etype]
+                    found.append(TriggerMatch(spec, {ANCHOR: tok}))
         return found
+
+
+PROSPECT_WORDS = frozenset(
+    {"faces", "facing", "face", "risks", "risk", "fears", "threat", "threatens"}
+)
+
+
+def in_capitals_line(tok: Token) -> bool:
+    """A word of a line written in capitals (a headline: "MORE THAN 200 DETAINED")."""
+    text = tok.doc.text
+    start = text.rfind("\n", 0, tok.idx) + 1
+    end = text.find("\n", tok.idx)
+    line = text[start : end if end >= 0 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.9
 
 
 def inflections(lemma: str) -> set[str]:
@@ -196,16 +235,34 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
         return False  # "is in a U.S. prison awaiting trial": a state, not an incident
     if spec.no_xcomp and any(c.dep_ == "xcomp" for c in anchor.children):
         return False
+    if spec.nominal and is_heading(anchor):
+        return False  # "2. Charges": a section title names a topic, not an incident
+    if spec.exclude_heads and anchor.head.lemma_.lower() in spec.exclude_heads:
+        return False
+    if is_alleged_offence(anchor):
+        return False
+    if spec.place_destination and not destination_is_place(anchor):
+        return False  # "sent back to the hospital" is no deportation
     obj = grammatical_object(anchor)
+    if obj is None and anchor.dep_ == "conj" and anchor.pos_ == "VERB":
+        obj = shared_passive_subject(anchor)  # "stopped and questioned for four hours"
+    if obj is not None:
+        obj = quantified_head(obj)
     if spec.no_object and obj is not None and not anchor_is_passive(anchor):
         return False
     if spec.require_object and obj is None and not is_agentless_passive(anchor):
         return False
     if obj is not None and spec.object != "any":
-        person = is_person_like(obj, lexicon)
+        person = is_person_like(obj, lexicon) or is_people_described(obj)
         if (spec.object == "person") != person:
             return False
     if spec.person_target and not targets_a_person(match.nodes[spec.person_target], lexicon):
+        return False
+    if spec.type == "seizure" and obj is not None and owner_acts(anchor, obj):
+        return False  # "he took his laptop to the repair shop": his own doing
+    if spec.advocate_object and (obj is None or not is_advocate(obj, lexicon)):
+        return False
+    if spec.not_agent == "advocate" and has_advocate_actor(anchor, lexicon):
         return False
     if spec.agent == "advocate":
         return has_advocate_actor(anchor, lexicon)
@@ -216,6 +273,92 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
         ]
         return any(actor_key(s, lexicon) is not None for s in subjects)
     return not (spec.agent == "intervener" and not has_intervener_actor(anchor, lexicon))
+
+
+_QUANTIFIER_WORDS = (
+    "most many some several all none few half majority rest dozens hundreds scores each any "
+    "both one two three"
+)
+QUANTIFIERS = frozenset(_QUANTIFIER_WORDS.split())
+_ACCUSATION_WORDS = (
+    "accuse charge convict sentence fine prosecute indict try suspect guilty suspicion "
+    "accusation conviction indictment"
+)
+ACCUSATION_HEADS = frozenset(_ACCUSATION_WORDS.split())
+
+
+def quantified_head(obj: Token) -> Token:
+    """ "most of those held", "several of them": the people are in the "of" phrase."""
+    if obj.lemma_.lower() not in QUANTIFIERS and obj.pos_ != "NUM":
+        return obj
+    for prep in obj.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return obj
+
+
+def destination_is_place(anchor: Token) -> bool:
+    """Whether every "to"/"into" destination of a verb is a named place or a homeland."""
+    preps = [*anchor.children]
+    preps += [g for c in anchor.children if c.dep_ in ("advmod", "prt") for g in c.children]
+    for prep in preps:  # "sent (back) to the hospital"
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "into"):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.ent_type_ not in ("GPE", "LOC", "NORP"):
+                    return pobj.lemma_.lower() in HOMELAND_WORDS
+    return True
+
+
+HOMELAND_WORDS = frozenset({"country", "homeland", "home", "republic", "motherland"})
+
+
+OWNER_OF = {"my": "i", "our": "we", "his": "he", "her": "she", "their": "they", "its": "it"}
+
+
+def owner_acts(anchor: Token, obj: Token) -> bool:
+    """Whether the one taking a thing is its owner ("she took her phone")."""
+    subjects = {c.lower_ for c in anchor.children if c.dep_ == "nsubj"}
+    owners = {OWNER_OF.get(c.lower_) for c in obj.children if c.dep_ == "poss"}
+    return bool(subjects & owners)
+
+
+def shared_passive_subject(verb: Token) -> Token | None:
+    """The patient a passive conjunct shares with its head ("she was stopped and searched")."""
+    if verb.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("nsubj", "dobj") for c in verb.children):
+        return None
+    head = verb.head
+    return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+
+
+def is_people_described(token: Token) -> bool:
+    """ "those held", "those detained": a demonstrative described by a participle."""
+    return token.lower_ in ("those", "these") and any(
+        c.dep_ == "acl" and c.tag_ == "VBN" for c in token.children
+    )
+
+
+def is_alleged_offence(anchor: Token) -> bool:
+    """ "convicted him (in absentia) of insulting the president", "accused of beating a
+    policeman": the offence a charge names is no event."""
+    prep = anchor.head
+    if anchor.dep_ not in ("pcomp", "pobj") or prep.lower_ not in ("of", "for", "with"):
+        return False
+    governor = prep.head
+    if governor.dep_ == "pobj" and governor.head.dep_ == "prep":  # "in absentia of"
+        governor = governor.head.head
+    return governor.lemma_.lower() in ACCUSATION_HEADS and governor.i != anchor.i
+
+
+def is_heading(anchor: Token) -> bool:
+    """Whether a word stands alone on its line (a section title, maybe numbered)."""
+    text = anchor.doc.text
+    start = text.rfind("\n", 0, anchor.idx) + 1
+    end = text.find("\n", anchor.idx)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    words = [w for w in line.rstrip(".:").split() if not w.rstrip(".)").isdigit()]
+    return len(words) <= 2 and anchor.text in words
 
 
 def targets_a_person(noun: Token, lexicon: Lexicon) -> bool:
@@ -307,8 +450,8 @@ def is_advocate(token: Token, lexicon: Lexicon, depth: int = 0) -> bool:
         return antecedent is not None and is_advocate(antecedent, lexicon, depth + 1)
     if token.ent_type_ in ADVOCATE_ENTS:
         return True
-    if lemma in lexicon.intervener_heads or lower in lexicon.intervener_heads:
-        return True
+    if {lemma, lower, lower.removesuffix("s")} & lexicon.intervener_heads:
+        return True  # also a plural in a name: "Front Line Defenders"
     related = [c for c in token.children if c.dep_ in ("compound", "appos", "amod")]
     if token.dep_ == "appos":
         related.append(token.head)
@@ -331,7 +474,7 @@ def previous_person(pronoun: Token, lexicon: Lexicon) -> Token | None:
         if (
             tok.pos_ in ("NOUN", "PROPN")
             and tok.dep_ != "compound"
-            and is_person_like(tok, lexicon)
+            and (is_person_like(tok, lexicon) or tok.lower_ in COUNSEL)  # "the Rapporteur ... he"
         ):
             return tok
     return None

@@ -26,7 +26,8 @@ UNDERGO_VERBS = frozenset(_UNDERGO_VERBS_WORDS.split())
 _SUPPORT_VERBS_WORDS = (
     "subject put place carry conduct perform make launch stage organise organize order impose "
     "give hand deliver bring file force expose threaten begin start continue step intensify "
-    "mount wage initiate open escalate uphold confirm pass issue read announce"
+    "mount wage initiate open escalate uphold confirm pass issue read announce extend prolong "
+    "renew"
 )
 SUPPORT_VERBS = frozenset(_SUPPORT_VERBS_WORDS.split())
 # verbs whose subject is in the state the noun names: "lived in exile", "spent weeks in detention"
@@ -36,6 +37,8 @@ STATE_VERBS = frozenset(_STATE_VERBS_WORDS.split())
 _DIRECTING_PREPS_WORDS = "for to into under"
 DIRECTING_PREPS = frozenset(_DIRECTING_PREPS_WORDS.split())
 ORG_WORDS = frozenset(["international", "committee", "watch", "ngo"])
+NOT_AGENT_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT", "MONEY"})
+HELPER_HEADS = frozenset({"defender", "lawyer", "attorney", "advocate", "ombudsman", "ngo"})
 COUNSEL_HEADS = frozenset(
     {"lawyer", "attorney", "advocate", "counsel", "ombudsman", "rapporteur", "diplomat"}
 )
@@ -142,6 +145,9 @@ def grammatical_object(token: Token) -> Token | None:
         found = children(token, dep)
         if found:
             return found[0]
+    for clause in children(token, "ccomp", "xcomp", "oprd"):
+        if clause.pos_ in ("ADJ", "NOUN") and children(clause, "nsubj"):
+            return children(clause, "nsubj")[0]  # "found HER guilty", "declared HIM insane"
     if token.dep_ == "conj" and is_passive(token):
         head = token.head
         if is_passive(head) or head.pos_ not in ("VERB", "AUX"):
@@ -162,7 +168,10 @@ def find_subject(token: Token) -> Token | None:
     for _ in range(6):
         found = children(current, "nsubj")
         if found:
-            subj = found[0]
+            # two subjects are a misparse ("KRASNODAR, 24 May — A court ... ordered"): the
+            # nearest one before the verb
+            before = [t for t in found if t.i < current.i]
+            subj = before[-1] if before else found[0]
             if subj.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
                 return current.head
             return subj
@@ -297,9 +306,14 @@ class RoleResolver:
                 named.start_char, named.end_char = token.idx, token.idx + len(token)
                 return named
             return Participant(role, lower, token.idx, token.idx + len(token))
+        named = [a for a in children(token, "appos") if a.ent_type_ == "PERSON"]
+        if named and token.pos_ == "NOUN" and token.ent_type_ != "PERSON":
+            token = named[0]  # "her colleague Dzmitry Savitski": the name identifies
         phrase = noun_phrase(token)
-        key = actor_key(token, lex) if role == PERPETRATOR else None
-        if role == PERPETRATOR and key is None and token.ent_type_ in ("ORG", "NORP", "GPE"):
+        key = institution_key(token, lex) if role == PERPETRATOR else None
+        if role == PERPETRATOR and key is None and token.ent_type_ == "GPE":
+            key = f"authorities ({phrase.text.lower()})"  # "Tashkent convicted him": the state
+        elif role == PERPETRATOR and key is None and token.ent_type_ in ("ORG", "NORP"):
             key = phrase.text.lower()
         name = key or self.canonical(phrase)
         return Participant(role, name, phrase.start_char, phrase.end_char, key=key)
@@ -314,22 +328,59 @@ class RoleResolver:
         return phrase.text
 
     def antecedent(self, pronoun: Token, role: str) -> Token | None:
-        """The last suitable mention before a third-person pronoun (within five sentences)."""
+        """The mention a third-person pronoun points back to (within five sentences).
+
+        "he/she" take the nearest sentence's named person of a compatible gender, a person
+        of its main clause before one in a relative clause or apposition ("X, who criticised
+        President Y, fled ... convicted HIM": X); "they" the last agency or group.
+        """
+        if pronoun.lower_ in self.lex.third_plural:
+            return self.plural_antecedent(pronoun, role)
+        return self.singular_antecedent(pronoun, depth=0)
+
+    def singular_antecedent(self, pronoun: Token, depth: int) -> Token | None:
+        """Centering: in the nearest sentence with a compatible mention, its main-clause
+        subject first, then other main-clause mentions, then the rest (the last of each);
+        a same-gender pronoun chosen so is followed back to its own antecedent ("On 17 January
+        SHE called HER sister ... HER": the one the story is about, not the sister)."""
+        gender = pronoun_gender(pronoun)
         doc = pronoun.doc
-        plural = pronoun.lower_ in self.lex.third_plural
+        sents = [s for s in doc.sents if s.start <= pronoun.i][-6:]
+        fallback = None
+        for sent in reversed(sents):
+            found = []
+            for tok in doc[sent.start : min(sent.end, pronoun.i)]:
+                if tok.pos_ == "PRON" and pronoun_gender(tok) == gender and gender:
+                    if tok.dep_ != "poss" and tok.lower_ not in ("himself", "herself"):
+                        found.append(tok)
+                    continue
+                if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
+                    continue
+                if tok.ent_type_ == "PERSON" or self.gendered_noun(tok):
+                    if gender is None or person_gender(tok) in (None, gender):
+                        found.append(tok)
+                elif fallback is None and self.could_be_name(tok):
+                    fallback = tok
+            if found:
+                best = max(found, key=lambda t: (salience(t), t.i))
+                if best.pos_ != "PRON":
+                    return best
+                if depth >= 30:  # a chain of pronouns across a long passage
+                    return None
+                return self.singular_antecedent(best, depth + 1)
+        return fallback
+
+    @staticmethod
+    def gendered_noun(tok: Token) -> bool:
+        return tok.tag_ == "NN" and tok.lemma_.lower() in FEMALE_NOUNS | MALE_NOUNS
+
+    def plural_antecedent(self, pronoun: Token, role: str) -> Token | None:
+        doc = pronoun.doc
         sent_starts = [s.start for s in doc.sents if s.start <= pronoun.i]
         floor = sent_starts[-6] if len(sent_starts) > 5 else 0
-        fallback = None
         for i in range(pronoun.i - 1, floor - 1, -1):
             tok = doc[i]
             if tok.pos_ not in ("NOUN", "PROPN"):
-                continue
-            if not plural:
-                is_name_head = tok.dep_ != "compound"
-                if tok.ent_type_ == "PERSON" and is_name_head:
-                    return tok
-                if fallback is None and is_name_head and self.could_be_name(tok):
-                    fallback = tok
                 continue
             if role == PERPETRATOR:
                 if actor_key(tok, self.lex):
@@ -340,7 +391,7 @@ class RoleResolver:
                 and actor_key(tok, self.lex) is None
             ):
                 return tok
-        return fallback
+        return None
 
     def could_be_name(self, tok: Token) -> bool:
         """A proper-noun argument the NER did not label as a person (names are often missed)."""
@@ -384,8 +435,10 @@ class RoleResolver:
         ):
             for tok in tokens:
                 for member in conjuncts(tok):
-                    if member.lower_ in QUANTIFIERS:
+                    if member.lower_ in QUANTIFIERS or member.is_space or member.is_punct:
                         continue
+                    if role == PERPETRATOR and member.ent_type_ in NOT_AGENT_ENTITIES:
+                        continue  # "extended by three months"
                     if role == INTERVENER:
                         self.add(participants, seen, self.name(member, role, narrator))
                         for named in self.listed_names(member):
@@ -454,13 +507,48 @@ class RoleResolver:
         if event_type == "intervention":
             helper = agents if passive else ([subject] if subject is not None else [])
             return {INTERVENER: helper, VICTIM: self.helped(anchor)}
+        if not passive and self.reduced_passive(anchor, subject, obj):
+            # "journalist X sentenced to six years", "dozens of protesters detained in Minsk"
+            return {VICTIM: [subject], PERPETRATOR: agents}
         if passive:
+            agents = agents or self.implied_agents(anchor)
             return {VICTIM: [obj] if obj is not None else [], PERPETRATOR: agents}
+        if subject is None:
+            subject = misparsed_subject(anchor, self.lex)
         if spec.subject_role == VICTIM and (obj is None or not is_person_like(obj, self.lex)):
             # "I fled", "she left the country", "he faces seven years", "I made the move"
             return {VICTIM: [subject] if subject is not None else []}
         victims = [obj] if obj is not None else []
         return {VICTIM: victims, PERPETRATOR: [subject] if subject is not None else []}
+
+    def implied_agents(self, anchor: Token) -> list[Token]:
+        """The agency behind an agentless passive, from its clause: the place it sends the
+        victim to ("summoned to the city POLICE department") or the agency that ordered or
+        announced it ("an INVESTIGATOR told me I was charged", "the COURT ordered that she be
+        sent for an examination")."""
+        for place in prep_objects(anchor, "to", "into"):
+            if institution_key(place, self.lex):
+                return [place]
+        clause = clause_head(anchor)
+        while clause.dep_ in ("ccomp", "xcomp", "conj") and clause.head.i != clause.i:
+            governor = clause.head
+            if clause.dep_ != "conj" and governor.lemma_ in ORDERING_VERBS:
+                subject = find_subject(governor)
+                if subject is not None and actor_key(subject, self.lex):
+                    return [subject]
+            clause = governor
+        return []
+
+    def reduced_passive(self, anchor: Token, subject: Token | None, obj: Token | None) -> bool:
+        """A participle without auxiliary or object whose subject is someone acted upon, not an
+        agency: headline and caption style ("Blogger detained in Osh")."""
+        if subject is None or obj is not None or anchor.tag_ not in ("VBD", "VBN"):
+            return False
+        if children(anchor, "aux", "auxpass", "dobj", "dative", "ccomp", "xcomp"):
+            return False
+        if subject.pos_ == "PRON" or subject.head.i != anchor.i:
+            return False
+        return is_person_like(subject, self.lex) and actor_key(subject, self.lex) is None
 
     def helped(self, anchor: Token) -> list[Token]:
         """Whom an intervention is for: its object ("defended ME"), the owner of the case or
@@ -468,7 +556,9 @@ class RoleResolver:
         the victim of the demanded act ("urged the authorities to release HIM")."""
         victims: list[Token] = []
         obj = grammatical_object(anchor)
-        things = [obj] if obj is not None and actor_key(obj, self.lex) is None else []
+        # "contacted a human rights defender": the one called upon helps, is not helped
+        helps = obj is not None and obj.lemma_.lower() in HELPER_HEADS
+        things = [obj] if obj is not None and actor_key(obj, self.lex) is None and not helps else []
         things += prep_objects(anchor, "for", "against", "over", "about", "to")
         for thing in things:
             victims += self.owners(thing)
@@ -529,7 +619,7 @@ class RoleResolver:
             if not roles.get(helper_role) and helper_role != VICTIM:
                 subject = find_subject(verb)
                 if is_passive(verb):
-                    roles[helper_role] = prep_objects(verb, "by")
+                    roles[helper_role] = prep_objects(verb, "by") or self.implied_agents(verb)
                 elif subject is not None:
                     roles[helper_role] = [subject]
             return True
@@ -605,13 +695,121 @@ class RoleResolver:
             if not roles.get(VICTIM) and self.other_person(obj, noun):
                 roles[VICTIM] = [obj]
             if not roles.get(helper_role):
-                roles[helper_role] = prep_objects(verb, "by")
+                implied = self.implied_agents(verb) if helper_role == PERPETRATOR else []
+                roles[helper_role] = prep_objects(verb, "by") or implied
             return
         obj = grammatical_object(verb)
         if not roles.get(VICTIM) and self.other_person(obj, noun):
             roles[VICTIM] = [obj]
         if not roles.get(helper_role) and subject is not None and noun.dep_ != "nsubjpass":
             roles[helper_role] = [subject]
+
+
+_FEMALE_NOUNS = "woman girl wife mother sister daughter grandmother aunt niece widow bride"
+FEMALE_NOUNS = frozenset(_FEMALE_NOUNS.split())
+_MALE_NOUNS = "man boy husband father brother son grandfather uncle nephew"
+MALE_NOUNS = frozenset(_MALE_NOUNS.split())
+FEMALE_NAME_ENDINGS = ("ova", "eva", "yeva", "ina", "aya", "ska", "skaya", "tskaya", "ayeva")
+MALE_NAME_ENDINGS = ("ov", "ev", "yev", "in", "sky", "ski", "skiy", "skii", "ich")
+FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam"})
+MALE_TITLES = frozenset({"mr", "sir"})
+SIDE_CLAUSES = frozenset({"relcl", "acl", "appos", "advcl"})
+
+
+def pronoun_gender(pronoun: Token) -> str | None:
+    gender = pronoun.morph.get("Gender")
+    if gender:
+        return {"Fem": "f", "Masc": "m"}.get(gender[0])
+    return {"she": "f", "her": "f", "hers": "f", "herself": "f"}.get(
+        pronoun.lower_, "m" if pronoun.lower_ in ("he", "him", "his", "himself") else None
+    )
+
+
+def person_gender(tok: Token) -> str | None:
+    """Gender a name or person noun shows: Slavic surname endings (-ova/-ov, -ska/-ski), a
+    title, a given name in -a ("Alena Krautsova"), a gendered noun ("his wife")."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "NOUN":
+        return "f" if lemma in FEMALE_NOUNS else "m" if lemma in MALE_NOUNS else None
+    doc = tok.doc
+    first = tok.i
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1  # the start of the name's entity
+    words = doc[first : tok.i + 1]
+    titles = {doc[first - 1].lower_.strip(".")} if first > 0 else set()
+    titles.add(words[0].lower_.strip("."))  # "Mrs Khan" as one entity
+    if titles & FEMALE_TITLES:
+        return "f"
+    if titles & MALE_TITLES:
+        return "m"
+    surname = tok.lower_
+    if surname.endswith(FEMALE_NAME_ENDINGS):
+        return "f"
+    if surname.endswith(MALE_NAME_ENDINGS):
+        return "m"
+    given = words[0].lower_ if len(words) > 1 else ""
+    if given.endswith("a") and len(given) > 2:
+        return "f"
+    return None
+
+
+def salience(tok: Token) -> int:
+    """2 for the subject of a main clause, 1 for another main-clause mention, else 0."""
+    if in_side_clause(tok):
+        return 0
+    return 2 if tok.dep_ in ("nsubj", "nsubjpass") else 1
+
+
+def in_side_clause(tok: Token) -> bool:
+    """Whether a mention sits in a relative, adverbial or appositive part of its sentence."""
+    current = tok
+    while current.head.i != current.i:
+        if current.dep_ in SIDE_CLAUSES:
+            return True
+        current = current.head
+    return False
+
+
+_ORDERING_VERBS = "order rule decide instruct tell inform notify warn announce sentence direct"
+ORDERING_VERBS = frozenset(_ORDERING_VERBS.split())
+"""Verbs whose agency subject is behind the passive event of their complement."""
+_INSTITUTION_WORDS = "department station office headquarters building unit precinct directorate"
+INSTITUTION_WORDS = frozenset(_INSTITUTION_WORDS.split())
+
+
+def clause_head(token: Token) -> Token:
+    """The verb heading the clause of a token (itself when it is a verb)."""
+    current = token
+    while current.pos_ not in ("VERB", "AUX") and current.head.i != current.i:
+        current = current.head
+    return current
+
+
+def institution_key(token: Token, lex: Lexicon) -> str | None:
+    """An agency's premises: "the city police department", "the KNB building"."""
+    key = actor_key(token, lex)
+    if key or token.lemma_.lower() not in INSTITUTION_WORDS:
+        return key
+    for mod in children(token, "compound", "amod", "nmod"):
+        key = actor_key(mod, lex)
+        if key:
+            return key
+    return None
+
+
+def misparsed_subject(verb: Token, lex: Lexicon) -> Token | None:
+    """A subject the parser swallowed into a fronted time phrase: "On 12 August officers of
+    the KNB searched my flat" (``officers`` read as the object of "On")."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or children(verb, "nsubj", "nsubjpass"):
+        return None
+    for prep in children(verb, "prep"):
+        if prep.i > verb.i:
+            continue
+        for pobj in children(prep, "pobj"):
+            adjacent = pobj.right_edge.i + 1 == verb.i
+            if adjacent and pobj.ent_type_ not in ("DATE", "TIME") and actor_key(pobj, lex):
+                return pobj
+    return None
 
 
 def headline_arguments(verb: Token) -> dict[str, list[Token]]:
@@ -622,8 +820,123 @@ def headline_arguments(verb: Token) -> dict[str, list[Token]]:
         return {VICTIM: [doc[verb.i - 1]]}
     after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
     victims = [after] if after is not None and after.is_title else []
-    return {VICTIM: victims, PERPETRATOR: [doc[verb.i - 1]]}
+    before = doc[verb.i - 1] if verb.i > 0 else None  # doc[-1] would be the document's end
+    agents = [before] if before is not None and not (before.is_space or before.is_punct) else []
+    return {VICTIM: victims, PERPETRATOR: agents}
 
 
 def first_person_in(span: Span | Doc, lex: Lexicon) -> bool:
     return any(t.lower_ in lex.first_singular and t.pos_ == "PRON" for t in span)
+
+
+# ---------------------------------------------------------------- narrative perpetrators
+
+FORCE_TYPES = frozenset(
+    {
+        "detention",
+        "seizure",
+        "assault",
+        "harassment",
+        "drug_test",
+        "surveillance",
+        "psychiatric_commitment",
+    }
+)
+"""Acts of one operation, done by the same hands in a story (arrest, search, beating)."""
+NO_PERPETRATOR_TYPES = frozenset({"intervention", "relocation", "release"})
+
+
+def same_hands(a: str, b: str) -> bool:
+    return a == b or (a in FORCE_TYPES and b in FORCE_TYPES)
+
+
+TITLE_LINE_TOKENS = 40
+"""A longer line is body text, whatever its punctuation."""
+
+
+def is_headline(token: Token) -> bool:
+    """Whether a word lies on a title line: a short line without closing punctuation."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+        if token.i - start > TITLE_LINE_TOKENS:
+            return False
+    end = token.i
+    while end < len(doc) - 1 and "\n" not in doc[end].text_with_ws:
+        end += 1
+        if end - token.i > TITLE_LINE_TOKENS:
+            return False
+    words = [t.text for t in doc[start : end + 1] if not t.is_space]
+    return bool(words) and words[-1][-1] not in ".!?\"'”»"
+
+
+def inherit_perpetrators(cands: list, paragraph_of: list[int]) -> None:
+    """Agentless events take the agency of their story (after same-sentence sharing):
+
+    * a headline's event is the body's first event of its type ("BLOGGER DETAINED" … "police
+      detained the blogger on Monday"): it takes that event's perpetrators, and victims if it
+      names none;
+    * an event whose agent the same sentence names later ("X was arrested when KGB officers
+      raided the newsroom");
+    * else the last agency acting on the same victim earlier in the paragraph, for acts of one
+      operation ("Police took me to the station. I was questioned for six hours").
+
+    ``cands`` are the component's candidates in text order (``participants``, ``sent_index``,
+    ``type.name``, ``anchor``, ``names(role)``).
+    """
+    for k, cand in enumerate(cands):
+        etype = cand.type.name
+        if etype in NO_PERPETRATOR_TYPES or cand.names(PERPETRATOR):
+            continue
+        if is_headline(cand.anchor):
+            donor = next((o for o in cands[k + 1 :] if o.type.name == etype), None)
+            if donor is not None:
+                copy_roles(donor, cand, with_victims=not cand.names(VICTIM))
+            continue
+        donor = later_in_sentence(cand, cands[k + 1 :]) or earlier_in_paragraph(
+            cand, cands[:k], paragraph_of
+        )
+        if donor is not None:
+            copy_roles(donor, cand, with_victims=False)
+
+
+def shares_victim(a, b) -> bool:
+    mine, theirs = set(a.names(VICTIM)), set(b.names(VICTIM))
+    return not mine or bool(mine & theirs)
+
+
+def agency_perpetrators(cand) -> list[Participant]:
+    return [p for p in cand.participants if p.role == PERPETRATOR and p.key]
+
+
+def later_in_sentence(cand, after: list):
+    for other in after:
+        if other.sent_index != cand.sent_index:
+            return None
+        hands = same_hands(cand.type.name, other.type.name)
+        if hands and shares_victim(cand, other) and agency_perpetrators(other):
+            return other
+    return None
+
+
+def earlier_in_paragraph(cand, before: list, paragraph_of: list[int]):
+    paragraph = paragraph_of[cand.sent_index]
+    for other in reversed(before):
+        if paragraph_of[other.sent_index] != paragraph:
+            return None
+        if not same_hands(cand.type.name, other.type.name) or not cand.names(VICTIM):
+            continue
+        if shares_victim(cand, other) and agency_perpetrators(other):
+            return other
+    return None
+
+
+def copy_roles(donor, cand, with_victims: bool) -> None:
+    perps = agency_perpetrators(donor) or [p for p in donor.participants if p.role == PERPETRATOR]
+    for p in perps:
+        cand.participants.append(Participant(PERPETRATOR, p.name, None, None, key=p.key))
+    if with_victims:
+        for p in donor.participants:
+            if p.role == VICTIM:
+                cand.participants.append(Participant(VICTIM, p.name, None, None, p.is_narrator))

@@ -81,7 +81,7 @@ def detect_status(anchor: Token, lex: Lexicon) -> tuple[str, str | None]:
     cues = lex.status
     chain = governor_chain(anchor)
     verbs = verbs_of(chain)
-    for tok in chain:
+    for tok in negation_scope(chain):
         for child in tok.children:
             if child.dep_ == "neg" and tok in verbs:
                 return NEGATED, child.lower_
@@ -93,16 +93,21 @@ def detect_status(anchor: Token, lex: Lexicon) -> tuple[str, str | None]:
             or (tok.dep_ == "pobj" and tok.head.lower_ == "without")
         ):
             return NEGATED, "without"
+    denial = denying_governor(anchor) or negative_subject(negation_scope(chain))
+    if denial is not None:
+        return NEGATED, denial
     threat = threat_governor(anchor, lex)
     if threat is not None:
         return THREATENED, threat.lemma_.lower()
-    for tok in verbs:
+    for tok in verbs_of(negation_scope(chain)):  # "could not cross because of the ban"
         marks = [
             c for c in tok.children if c.dep_ == "mark" and c.lower_ in cues["conditional_marks"]
         ]
         if marks:
             return HYPOTHETICAL, marks[0].lower_
         modals = [c for c in tok.children if c.dep_ == "aux" and c.lower_ in cues["modals"]]
+        if modals and ordered(tok, modals[0]):
+            continue  # "the court ruled that he should undergo treatment": an order, given
         if modals:
             return HYPOTHETICAL, modals[0].lower_
         going = [c for c in tok.children if c.dep_ == "aux" and c.lower_ == "going"]
@@ -112,6 +117,14 @@ def detect_status(anchor: Token, lex: Lexicon) -> tuple[str, str | None]:
         if below.dep_ == "conj":
             continue  # a coordinated verb shares auxiliaries, not "tried"/"stopped" meanings
         lemma = tok.lemma_.lower()
+        if lemma in FEAR_WORDS:
+            return HYPOTHETICAL, lemma  # "afraid of being arrested"
+        if lemma in PERMISSION_VERBS and tok.pos_ == "VERB" and below.dep_ in ("xcomp", "ccomp"):
+            return HYPOTHETICAL, lemma  # "the law allows police to detain suspects"
+        if lemma in REFUSAL_VERBS and tok.pos_ == "VERB" and below.dep_ == "xcomp":
+            return NEGATED, lemma  # "refused to release him"
+        if lemma in PURPOSE_MOTION and is_past(tok) and contrasted(tok):
+            return ATTEMPTED, lemma  # "officers came to arrest him, but he was not at home"
         if lemma in cues["averted_verbs"] and tok.pos_ == "VERB":
             return ATTEMPTED, lemma
         if lemma in cues["attempt_heads"] and tok.pos_ == "VERB":
@@ -130,6 +143,8 @@ def detect_status(anchor: Token, lex: Lexicon) -> tuple[str, str | None]:
             return HYPOTHETICAL, lemma
         if lemma in cues["hypothetical_nouns"] and tok.pos_ == "NOUN":
             return HYPOTHETICAL, lemma  # "the risk of arrest", "the prospect of a trial"
+    if frustrated_purpose(chain[-1]):
+        return ATTEMPTED, chain[-1].head.lemma_.lower()
     for child in anchor.children:  # "an assassination attempt": the attempt is a modifier
         if child.dep_ in ("compound", "amod") and child.lemma_.lower() in (
             "attempted",
@@ -145,6 +160,82 @@ def detect_status(anchor: Token, lex: Lexicon) -> tuple[str, str | None]:
     return OCCURRED, None
 
 
+FEAR_WORDS = frozenset({"afraid", "scared", "fearful", "worried", "terrified", "frightened"})
+PERMISSION_VERBS = frozenset({"allow", "permit", "authorise", "authorize", "empower", "entitle"})
+REFUSAL_VERBS = frozenset({"refuse", "decline"})
+PURPOSE_MOTION = frozenset({"come", "go", "arrive", "show", "turn", "return"})
+ORDER_VERBS = frozenset({"rule", "order", "decide", "decree", "sanction", "instruct", "direct"})
+
+
+def frustrated_purpose(head: Token) -> bool:
+    """ "Officers came to arrest him, but he was not at home": a purpose left unfulfilled."""
+    motion = head.head
+    return (
+        head.dep_ in ("advcl", "xcomp")
+        and head.tag_ == "VB"
+        and motion.lemma_.lower() in PURPOSE_MOTION
+        and is_past(motion)
+        and contrasted(motion)
+    )
+
+
+def ordered(verb: Token, modal: Token) -> bool:
+    """ "ruled that he should undergo": the content of an order, not a possibility."""
+    head = clause_head(verb)
+    return (
+        modal.lower_ in ("should", "must", "shall")
+        and head.dep_ == "ccomp"
+        and head.head.lemma_.lower() in ORDER_VERBS
+    )
+
+
+DENIAL_VERBS = frozenset({"deny", "refute", "dispute", "disprove"})
+NEGATIVE_SUBJECTS = frozenset({"nobody", "noone", "none", "nothing"})
+
+
+ADJUNCT_PREPS = frozenset(
+    {"because", "due", "despite", "after", "before", "during", "since", "following", "amid"}
+)
+
+
+def negation_scope(chain: list[Token]) -> list[Token]:
+    """The part of the governor chain a negation can reach: not past a clause with its own
+    subject ("nobody touched them, but my father WAS QUESTIONED") nor an adjunct of cause
+    or time ("could not cross because of the travel BAN")."""
+    scope = []
+    for tok in chain:
+        if tok.lower_ in ADJUNCT_PREPS:
+            break
+        scope.append(tok)
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        if tok.dep_ == "conj" and own_subject:
+            break
+    return scope
+
+
+def denying_governor(anchor: Token) -> str | None:
+    """ "officials denied that he had been tortured": a reported denial (not an occurrence)."""
+    head = clause_head(anchor)
+    if head.dep_ in ("ccomp", "xcomp") and head.head.lemma_.lower() in DENIAL_VERBS:
+        return head.head.lemma_.lower()
+    return None
+
+
+def negative_subject(chain: list[Token]) -> str | None:
+    """ "Nobody beat me", "no one was arrested": the subject says it did not happen."""
+    for tok in chain:
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        for subj in tok.children:
+            if subj.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if subj.lower_ in NEGATIVE_SUBJECTS:
+                return subj.lower_
+            if any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children):
+                return "no"
+    return None
+
+
 def threat_governor(anchor: Token, lex: Lexicon) -> Token | None:
     """The threat verb whose reported content the event is: "warned her that she WOULD BE
     DETAINED", "threatened that if I wrote again I would be arrested", "told me I would end up
@@ -158,9 +249,21 @@ def threat_governor(anchor: Token, lex: Lexicon) -> Token | None:
         return governor
     if lemma in ("say", "tell") and future_or_conditional(head, lex):
         subjects = [c for c in governor.children if c.dep_ == "nsubj"]
-        if any(agent_of_power(s, lex) for s in subjects):
+        if any(agent_of_power(s, lex) for s in subjects) or conditioned_on_listener(head, lex):
             return governor
     return None
+
+
+def conditioned_on_listener(verb: Token, lex: Lexicon) -> bool:
+    """ "told me that if I kept talking I would be sent to prison": a consequence made to
+    depend on what the listener does is a threat, whoever utters it."""
+    for clause in verb.children:
+        if clause.dep_ != "advcl":
+            continue
+        marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+        if marks & set(lex.status["conditional_marks"]):
+            return True
+    return False
 
 
 def future_or_conditional(verb: Token, lex: Lexicon) -> bool:
@@ -209,14 +312,26 @@ def is_specific(participant: Participant) -> bool:
     first = words[0].lower()
     if first in ("people", "anyone", "everyone", "those", "someone", "dissidents"):
         return False
+    head_words = noun_phrase_head_words(words)
     plural_bare = (
-        participant.name.lower().endswith("s")
+        head_words[-1].lower().endswith("s")
         and first
         not in ("the", "his", "her", "their", "my", "our", "these", "those", "this", "that")
         and not any(w[0].isdigit() for w in words)
-        and not any(w[0].isupper() for w in words[1:])
+        and not any(w[0].isupper() for w in head_words[1:])
     )
     return not plural_bare
+
+
+NP_BOUNDARIES = frozenset({"in", "of", "from", "at", "with", "who", "that", "across", "around"})
+
+
+def noun_phrase_head_words(words: list[str]) -> list[str]:
+    """The words before a post-modifier: "journalists in the country" -> ["journalists"]."""
+    for k, word in enumerate(words[1:], start=1):
+        if word.lower() in NP_BOUNDARIES:
+            return words[:k]
+    return words
 
 
 def is_generic(anchor: Token, victims: list[Participant], lex: Lexicon) -> bool:
@@ -225,7 +340,9 @@ def is_generic(anchor: Token, victims: list[Participant], lex: Lexicon) -> bool:
     Generic when it is set in a past era ("in Soviet times") or told as a habit ("commonly",
     "routinely", simple present) and has no specific victim.
     """
-    if any(is_specific(v) for v in victims):
+    if is_question(anchor) or is_request(anchor, lex):
+        return True
+    if any(is_specific(v) for v in victims) or concerns_speaker(anchor, lex):
         return False
     cues = lex.status
     sent = anchor.sent
@@ -237,7 +354,54 @@ def is_generic(anchor: Token, victims: list[Participant], lex: Lexicon) -> bool:
         if any(c.lower_ in cues["habitual_adverbs"] for c in tok.children):
             return True
     head = chain[-1]
+    if head.dep_ in ("ccomp", "xcomp") and head.tag_ == "VB" and head.head.i != head.i:
+        head = head.head  # "the law allows police to detain suspects": the law's present
     return present_simple(head)
+
+
+def concerns_speaker(anchor: Token, lex: Lexicon) -> bool:
+    """ "A car is parked outside my house every night": a present habit aimed at the speaker
+    ("my", "our", "me") is ongoing harassment of a specific person, not a general practice."""
+    speaker = lex.first_singular | lex.first_plural
+    return any(t.lower_ in speaker and t.i != anchor.i for t in anchor.subtree)
+
+
+REQUEST_VERBS = frozenset(
+    {"urge", "call", "ask", "demand", "request", "appeal", "insist", "press", "encourage"}
+)
+
+
+CESSATION_VERBS = frozenset(
+    {"drop", "stop", "end", "cease", "halt", "lift", "quash", "overturn", "withdraw"}
+)
+
+
+def is_question(anchor: Token) -> bool:
+    """A yes/no question ("Were you ever detained?") asks, it does not assert an incident."""
+    sent = anchor.sent
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    if not words or not sent.text.rstrip().endswith("?"):
+        return False
+    if len(words) > 1 and words[0].text in ("Q", "A", "Question", "Answer"):
+        words = words[1:]  # "Q: Did they ...": the speaker label of a transcript
+    return words[0].tag_ == "MD" or words[0].pos_ == "AUX"
+
+
+def is_request(anchor: Token, lex: Lexicon) -> bool:
+    """An item of an action list ("Urging the authorities not to extradite him", "Calling for
+    his release"): a subjectless request verb above the event asks for it."""
+    chain = governor_chain(anchor)
+    for below, tok in zip(chain, chain[1:], strict=False):
+        if below.lemma_.lower() in CESSATION_VERBS and tok.lemma_.lower() in REQUEST_VERBS:
+            return True  # "calls on the authorities to drop all charges": a restated grievance
+    for tok in chain[1:]:
+        if tok.lemma_.lower() not in REQUEST_VERBS or tok.pos_ != "VERB":
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            continue
+        if tok.tag_ in ("VBG", "VB") and tok.dep_ in ("ROOT", "conj", "dep", "parataxis", "advcl"):
+            return True
+    return False
 
 
 def present_simple(verb: Token) -> bool:
