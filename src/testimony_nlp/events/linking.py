@@ -16,6 +16,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span, Token
 
@@ -225,12 +226,23 @@ def int_or_none(text: str) -> int | None:
 # ---------------------------------------------------------------- structure helpers
 
 
+_PARAGRAPH_IDS: WeakKeyDictionary[Doc, tuple[int, list[int]]] = WeakKeyDictionary()
+
+
 def paragraph_ids(doc: Doc) -> list[int]:
-    """Paragraph number of each sentence (blank lines separate paragraphs)."""
-    breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(doc.text)]
-    ids = []
+    """Paragraph number of each sentence (blank lines separate paragraphs).
+
+    Several steps ask for it; it is computed once per Doc (Doc.text and Doc.sents rebuild
+    their values on every access).
+    """
+    cached = _PARAGRAPH_IDS.get(doc)
+    if cached is not None and cached[0] == len(doc):
+        return cached[1]
+    ids, breaks = [], 0
     for sent in doc.sents:
-        ids.append(sum(1 for b in breaks if b < sent.start_char))
+        ids.append(breaks)
+        breaks += len(PARAGRAPH_BREAK.findall(sent.text_with_ws))
+    _PARAGRAPH_IDS[doc] = (len(doc), ids)
     return ids
 
 

@@ -187,12 +187,23 @@ PROSPECT_WORDS = frozenset(
 )
 
 
+def line_text(tok: Token) -> str:
+    """The text of the line a token stands on, read from its neighbouring tokens (Doc.text
+    would rebuild the whole document for each question)."""
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    end = tok.i
+    while end < len(doc) and "\n" not in doc[end].text_with_ws:
+        end += 1
+    last = doc[end].text_with_ws.split("\n", 1)[0] if end < len(doc) else ""
+    return doc[start:end].text_with_ws + last
+
+
 def in_capitals_line(tok: Token) -> bool:
     """A word of a line written in capitals (a headline: "MORE THAN 200 DETAINED")."""
-    text = tok.doc.text
-    start = text.rfind("\n", 0, tok.idx) + 1
-    end = text.find("\n", tok.idx)
-    line = text[start : end if end >= 0 else len(text)]
+    line = line_text(tok)
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.9
 
@@ -353,10 +364,7 @@ def is_alleged_offence(anchor: Token) -> bool:
 
 def is_heading(anchor: Token) -> bool:
     """Whether a word stands alone on its line (a section title, maybe numbered)."""
-    text = anchor.doc.text
-    start = text.rfind("\n", 0, anchor.idx) + 1
-    end = text.find("\n", anchor.idx)
-    line = text[start : end if end >= 0 else len(text)].strip()
+    line = line_text(anchor).strip()
     words = [w for w in line.rstrip(".:").split() if not w.rstrip(".)").isdigit()]
     return len(words) <= 2 and anchor.text in words
 
