@@ -4,9 +4,10 @@ spaCy's ``DependencyMatcher`` evaluates every node of every pattern on every tok
 about a hundred trigger patterns that cost more than the parser. Our patterns all start
 with their anchor (the trigger word, constrained by LEMMA or LOWER), and use only the
 operators ``>`` (child), ``>>`` (descendant) and ``<`` (head) over token attributes with
-equality or ``IN``. So this matcher indexes the patterns by anchor value, and for each
-token whose lemma or lower form is an anchor, walks the dependency tree from it: the cost
-follows the number of candidate triggers, not patterns times tokens.
+equality or ``IN``. So this matcher indexes the patterns by anchor value and, for each
+token whose lemma or lower form is an anchor, walks the dependency tree from it. It reads
+the Doc once into integer arrays (``Doc.to_array``) and never creates Token objects, so the
+cost follows the number of candidate triggers, not patterns times tokens.
 
 Matches are those of ``DependencyMatcher`` with the same patterns (a test checks it):
 every assignment of tokens to the nodes that satisfies all constraints.
@@ -15,19 +16,17 @@ every assignment of tokens to the nodes that satisfies all constraints.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+import numpy
+from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, POS, TAG
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
-TOKEN_ATTRS: dict[str, Callable[[Token], str]] = {
-    "LEMMA": lambda t: t.lemma_,
-    "LOWER": lambda t: t.lower_,
-    "POS": lambda t: t.pos_,
-    "TAG": lambda t: t.tag_,
-    "DEP": lambda t: t.dep_,
-    "ENT_TYPE": lambda t: t.ent_type_,
-}
+COLUMNS = {"LEMMA": LEMMA, "LOWER": LOWER, "POS": POS, "TAG": TAG, "DEP": DEP, "ENT_TYPE": ENT_TYPE}
+COLUMN_INDEX = {name: i for i, name in enumerate(COLUMNS)}
 INDEXED_ATTRS = ("LEMMA", "LOWER")
 
 
@@ -37,28 +36,40 @@ class Node:
 
     left: int | None  # index of the node it hangs from (None for the anchor)
     op: str | None
-    checks: tuple[tuple[Callable[[Token], str], frozenset[str]], ...]
+    checks: tuple[tuple[int, frozenset[int]], ...]  # (column, allowed integer values)
 
-    def accepts(self, token: Token) -> bool:
-        return all(get(token) in allowed for get, allowed in self.checks)
+    def accepts(self, row: list[int]) -> bool:
+        # a plain loop: all() over a generator costs twice as much on this hot path
+        for column, allowed in self.checks:  # noqa: SIM110
+            if row[column] not in allowed:
+                return False
+        return True
 
 
-def compile_pattern(pattern: list[dict]) -> list[Node]:
+def _value_id(vocab: Vocab, attr: str, value: str) -> int:
+    if attr == "POS":
+        return POS_IDS.get(value, -1)
+    return vocab.strings.add(value)
+
+
+def compile_pattern(pattern: list[dict], vocab: Vocab | None = None) -> list[Node]:
     """Nodes of a DependencyMatcher pattern; raises ValueError for what we do not support."""
-    ids = {}
+    vocab = vocab if vocab is not None else Vocab()
+    ids: dict[str, int] = {}
     nodes = []
     for i, spec in enumerate(pattern):
         checks = []
         for attr, value in spec.get("RIGHT_ATTRS", {}).items():
-            if attr not in TOKEN_ATTRS:
+            if attr not in COLUMNS:
                 raise ValueError(f"unsupported attribute {attr!r} in a trigger pattern")
             if isinstance(value, dict):
                 if set(value) != {"IN"}:
                     raise ValueError(f"unsupported predicate {value!r} in a trigger pattern")
-                allowed = frozenset(value["IN"])
+                values = value["IN"]
             else:
-                allowed = frozenset([value])
-            checks.append((TOKEN_ATTRS[attr], allowed))
+                values = [value]
+            allowed = frozenset(_value_id(vocab, attr, v) for v in values)
+            checks.append((COLUMN_INDEX[attr], allowed))
         op = spec.get("REL_OP")
         if i and op not in (">", ">>", "<"):
             raise ValueError(f"unsupported operator {op!r} in a trigger pattern")
@@ -68,25 +79,46 @@ def compile_pattern(pattern: list[dict]) -> list[Node]:
     return nodes
 
 
-def _related(token: Token, op: str) -> Iterator[Token]:
-    if op == ">":
-        yield from token.children
-    elif op == ">>":
-        for descendant in token.subtree:
-            if descendant.i != token.i:
-                yield descendant
-    elif token.head.i != token.i:  # "<": the head, unless the token is a root
-        yield token.head
+@dataclass(slots=True)
+class _Tree:
+    """A Doc as integer rows and a dependency tree, read once."""
+
+    rows: list[list[int]]
+    heads: list[int]
+    children: list[list[int]]
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Tree:
+        rows = doc.to_array(list(COLUMNS.values())).tolist()
+        offsets = doc.to_array([HEAD]).astype(numpy.int64).ravel().tolist()
+        heads = [i + offset for i, offset in enumerate(offsets)]
+        children: list[list[int]] = [[] for _ in heads]
+        for i, head in enumerate(heads):
+            if head != i:
+                children[head].append(i)
+        return cls(rows, heads, children)
+
+    def related(self, i: int, op: str) -> Iterator[int]:
+        if op == ">":
+            yield from self.children[i]
+        elif op == ">>":
+            stack = list(reversed(self.children[i]))
+            while stack:
+                j = stack.pop()
+                yield j
+                stack.extend(reversed(self.children[j]))
+        elif self.heads[i] != i:  # "<": the head, unless the token is a root
+            yield self.heads[i]
 
 
 class AnchoredDependencyMatcher:
     """Finds matches of anchored dependency patterns: ``matcher(doc)`` like spaCy's."""
 
-    def __init__(self, vocab) -> None:
+    def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
         self._patterns: list[tuple[int, list[Node]]] = []
-        self._by_value: dict[str, dict[str, list[int]]] = {
-            attr: defaultdict(list) for attr in INDEXED_ATTRS
+        self._by_value: dict[int, dict[int, list[int]]] = {
+            COLUMN_INDEX[attr]: defaultdict(list) for attr in INDEXED_ATTRS
         }
         self._unindexed: list[int] = []
 
@@ -94,42 +126,42 @@ class AnchoredDependencyMatcher:
         match_id = self.vocab.strings.add(key)
         for pattern in patterns:
             index = len(self._patterns)
-            self._patterns.append((match_id, compile_pattern(pattern)))
-            anchor = pattern[0].get("RIGHT_ATTRS", {})
-            for attr in INDEXED_ATTRS:
-                if attr in anchor:
-                    value = anchor[attr]
-                    for v in value["IN"] if isinstance(value, dict) else [value]:
-                        self._by_value[attr][v].append(index)
-                    break
-            else:
+            nodes = compile_pattern(pattern, self.vocab)
+            self._patterns.append((match_id, nodes))
+            anchor_attrs = pattern[0].get("RIGHT_ATTRS", {})
+            indexed = [a for a in INDEXED_ATTRS if a in anchor_attrs]
+            if not indexed:
                 self._unindexed.append(index)
-
-    def _candidates(self, token: Token) -> set[int]:
-        found = set(self._by_value["LEMMA"].get(token.lemma_, ()))
-        found.update(self._by_value["LOWER"].get(token.lower_, ()))
-        return found
+                continue
+            column = COLUMN_INDEX[indexed[0]]
+            for value in dict(nodes[0].checks)[column]:
+                self._by_value[column][value].append(index)
 
     def __call__(self, doc: Doc) -> list[tuple[int, list[int]]]:
         """Matches as ``(match_id, token indices)``, in pattern order, then by position."""
+        tree = _Tree.of(doc)
+        lemma, lower = COLUMN_INDEX["LEMMA"], COLUMN_INDEX["LOWER"]
         found = []
-        for token in doc:
-            for index in self._candidates(token).union(self._unindexed):
+        for i, row in enumerate(tree.rows):
+            candidates = set(self._by_value[lemma].get(row[lemma], ()))
+            candidates.update(self._by_value[lower].get(row[lower], ()))
+            candidates.update(self._unindexed)
+            for index in candidates:
                 match_id, nodes = self._patterns[index]
-                if nodes[0].accepts(token):
-                    for ids in _extend(nodes, [token]):
+                if nodes[0].accepts(row):
+                    for ids in _extend(tree, nodes, [i]):
                         found.append((index, match_id, ids))
         found.sort(key=lambda item: (item[0], item[2]))
         return [(match_id, ids) for _, match_id, ids in found]
 
 
-def _extend(nodes: list[Node], bound: list[Token]) -> Iterator[list[int]]:
+def _extend(tree: _Tree, nodes: list[Node], bound: list[int]) -> Iterator[list[int]]:
     """Every way to bind the remaining nodes, depth first (as in spaCy, two nodes may share
     a token)."""
     if len(bound) == len(nodes):
-        yield [t.i for t in bound]
+        yield bound
         return
     node = nodes[len(bound)]
-    for token in _related(bound[node.left], node.op):
-        if node.accepts(token):
-            yield from _extend(nodes, [*bound, token])
+    for j in tree.related(bound[node.left], node.op):
+        if node.accepts(tree.rows[j]):
+            yield from _extend(tree, nodes, [*bound, j])
