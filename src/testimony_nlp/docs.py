@@ -90,6 +90,10 @@ COLUMN_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "latitude": "Latitude in degrees (WGS 84)",
         "longitude": "Longitude in degrees (WGS 84)",
         "geo_precision": "ACLED geo-precision: 1 town, 2 region, 3 country",
+        "place_source": (
+            "`sentence`, `context` (the paragraph's place), `document` (the document's home "
+            "town: a guess, filter it out where it matters) or `none`"
+        ),
         "victim": "Who it happened to; the narrator's name, or `narrator`, for the first person",
         "perpetrator": "Who did it",
         "confidence": "Rule confidence between 0 and 1",

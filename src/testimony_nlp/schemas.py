@@ -78,6 +78,7 @@ EVENTS = pa.schema(
         pa.field("latitude", pa.float64()),
         pa.field("longitude", pa.float64()),
         pa.field("geo_precision", pa.int8()),
+        pa.field("place_source", pa.string()),
         pa.field("victim", pa.string()),
         pa.field("perpetrator", pa.string()),
         pa.field("confidence", pa.float32()),

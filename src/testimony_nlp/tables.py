@@ -31,6 +31,7 @@ EVENT_COLUMNS = (
     "place_text",
     "place_name",
     *EVENT_GEO_COLUMNS,
+    "place_source",
     "victim",
     "perpetrator",
     "confidence",

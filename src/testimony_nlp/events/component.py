@@ -56,6 +56,7 @@ EVENT_FIELDS = (
     "event_type", "status", "trigger", "start_char", "end_char", "sentence_index",
     "date_text", "date_start", "date_end", "date_precision", "date_source",
     "place_text", "place_name", "country_code", "latitude", "longitude", "geo_precision",
+    "place_source",
     "victim", "perpetrator", "confidence", "rule",
     "huridocs_code", "plover_type", "plover_mode", "acled_sub_event",
 )  # fmt: skip

@@ -438,18 +438,20 @@ class NarrativeLinker:
         if relocation:
             destination = self.destination(anchor, sent_index)
             if destination is not None and destination is not chosen:
-                fields = place_fields(destination)
+                fields = place_fields(destination) | {"place_source": "sentence"}
                 origin = chosen.text if chosen is not None else None
                 if origin:
                     fields["place_text"] = f"{origin} → {destination.text}"
                 return fields
         if chosen is not None:
-            fields = self.town_fields(chosen)
+            fields = self.town_fields(chosen) | {"place_source": "sentence"}
             self.current_place = (para, fields)
             return fields
         if contextual and self.current_place and self.current_place[0] == para:
-            return dict(self.current_place[1])
-        return self.town_fields(None)
+            return self.current_place[1] | {"place_source": "context"}
+        # the document's home town: a guess the analyst can filter out by place_source
+        fields = self.town_fields(None)
+        return fields | {"place_source": "document" if fields["place_name"] else "none"}
 
     def town_fields(self, place: Span | None) -> dict:
         """Fields of a town-level place; below a town (a district, a police station) or
