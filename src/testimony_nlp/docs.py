@@ -95,7 +95,8 @@ COLUMN_DESCRIPTIONS: dict[str, dict[str, str]] = {
             "town: a guess, filter it out where it matters) or `none`"
         ),
         "victim": "Who it happened to; the narrator's name, or `narrator`, for the first person",
-        "perpetrator": "Who did it",
+        "perpetrator": "Who did it, normalised (`police`, `court`, `security service (KNB)`, ...)",
+        "perpetrator_text": "The perpetrator as the text names it (`judge`, `two men`)",
         "confidence": "Rule confidence between 0 and 1",
         "rule": "Id of the pattern (and cue) that found the event",
         "huridocs_code": "HURIDOCS act type",

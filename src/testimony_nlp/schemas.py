@@ -81,6 +81,7 @@ EVENTS = pa.schema(
         pa.field("place_source", pa.string()),
         pa.field("victim", pa.string()),
         pa.field("perpetrator", pa.string()),
+        pa.field("perpetrator_text", pa.string()),
         pa.field("confidence", pa.float32()),
         pa.field("rule", pa.string()),
         pa.field("huridocs_code", pa.string()),

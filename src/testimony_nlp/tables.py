@@ -34,6 +34,7 @@ EVENT_COLUMNS = (
     "place_source",
     "victim",
     "perpetrator",
+    "perpetrator_text",
     "confidence",
     "rule",
     "huridocs_code",

@@ -57,7 +57,7 @@ EVENT_FIELDS = (
     "date_text", "date_start", "date_end", "date_precision", "date_source",
     "place_text", "place_name", "country_code", "latitude", "longitude", "geo_precision",
     "place_source",
-    "victim", "perpetrator", "confidence", "rule",
+    "victim", "perpetrator", "perpetrator_text", "confidence", "rule",
     "huridocs_code", "plover_type", "plover_mode", "acled_sub_event",
 )  # fmt: skip
 """Keys of each event dict besides ``participants`` (the events table less ids and sentence)."""
@@ -374,7 +374,9 @@ class EventExtractor:
 
     def row(self, doc: Doc, cand: Candidate, date: dict, place: dict) -> dict:
         victims = unique(cand.names(VICTIM))
-        perps = unique(p.key or p.name.lower() for p in cand.participants if p.role == PERPETRATOR)
+        perpetrators = [p for p in cand.participants if p.role == PERPETRATOR]
+        perps = unique(p.key or p.name.lower() for p in perpetrators)
+        perps_written = unique(written_words(doc, p) for p in perpetrators)
         confidence = cand.match.spec.confidence - (0.1 if not victims else 0.0)
         row = {
             "event_type": cand.type.name,
@@ -387,12 +389,20 @@ class EventExtractor:
             **place,
             "victim": "; ".join(victims) or None,
             "perpetrator": "; ".join(perps) or None,
+            "perpetrator_text": "; ".join(perps_written) or None,
             "confidence": round(max(0.05, min(1.0, confidence)), 2),
             "rule": cand.match.spec.id + (f"+{cand.cue}" if cand.cue else ""),
             **cand.type.codes(),
             "participants": [p.as_dict() for p in cand.participants],
         }
         return row
+
+
+def written_words(doc: Doc, person: Participant) -> str:
+    """The words of the text that name a participant ("" when it has no mention)."""
+    if person.start_char is None or person.end_char is None:
+        return ""
+    return " ".join(trigger_text(doc, person.start_char, person.end_char).split())
 
 
 def unique(values) -> list[str]:
