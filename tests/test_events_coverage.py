@@ -276,3 +276,50 @@ def test_events_round3_phrasing_classes(events_nlp, text, event_type, status):
 )  # fmt: skip
 def test_events_round3_not_events(events_nlp, text, absent):
     assert first_of(events_nlp, text, absent) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # charge: "fined" whose lemma the tagger gets wrong, passive with a sum as object
+        ("The blogger was fined 20,000 tenge in May.", ("charge", "occurred", "blogger", None)),
+        # charge: a scheduled trial has not happened yet
+        ("Her trial is scheduled for March.", ("charge", "hypothetical", "her", None)),
+        # seizure: property never given back presupposes the taking
+        ("Her passport was not returned to her.", ("seizure", "occurred", "her", None)),
+        # assault: a lethal verb with a person object, here threatened
+        ("They threatened to hang me.", ("assault", "threatened", "narrator", "they")),
+        # surveillance: reading or watching someone's messages or accounts
+        ("Officers read her messages every day.", ("surveillance", "occurred", "her", "police")),
+        # intervention: an urgent action issued by an advocate
+        (
+            "An NGO issued an urgent action on his behalf.",
+            ("intervention", "occurred", "his", None),
+        ),
+        # release: requested by an advocate in a participle clause (not an action-list item)
+        (
+            "The organisation wrote to the minister asking for his release.",
+            ("release", "hypothetical", "his", None),
+        ),
+        # negation does not reach a definite cause: the beating happened
+        (
+            "The court did not punish anyone for her beating.",
+            ("assault", "occurred", "her", "court"),
+        ),
+    ],
+)
+def test_events_round4_phrasing_classes(events_nlp, text, expected):
+    assert first_of(events_nlp, text, expected[0]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # the gerund naming the offence of a conviction is an accusation, not an incident
+        ("He was convicted of insulting the president.", "harassment"),
+        # "without a warrant" says no warrant was issued
+        ("They searched the flat without a warrant.", "charge"),
+    ],
+)
+def test_events_round4_not_events(events_nlp, text, absent):
+    assert first_of(events_nlp, text, absent) is None

@@ -81,6 +81,8 @@ def detect_status(anchor: Token, lex: Lexicon) -> tuple[str, str | None]:
     cues = lex.status
     chain = governor_chain(anchor)
     verbs = verbs_of(chain)
+    if anchor.lemma_.lower() in cues["restitution_verbs"]:
+        verbs = verbs[1:]  # "my phone was never returned": the taking happened all the same
     for tok in negation_scope(chain):
         for child in tok.children:
             if child.dep_ == "neg" and tok in verbs:
@@ -203,14 +205,25 @@ def negation_scope(chain: list[Token]) -> list[Token]:
     subject ("nobody touched them, but my father WAS QUESTIONED") nor an adjunct of cause
     or time ("could not cross because of the travel BAN")."""
     scope = []
-    for tok in chain:
-        if tok.lower_ in ADJUNCT_PREPS:
+    for below, tok in zip([None, *chain], chain, strict=False):
+        if tok.lower_ in ADJUNCT_PREPS or presupposed_cause(below, tok):
             break
         scope.append(tok)
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
         if tok.dep_ == "conj" and own_subject:
             break
     return scope
+
+
+CAUSE_PREPS = frozenset({"for", "over"})
+
+
+def presupposed_cause(below: Token | None, prep: Token) -> bool:
+    """ "did not prosecute anyone for THE ATTACK": a definite cause is taken as given, so
+    the negation of the verb does not reach it (a bare "for questioning" is a purpose)."""
+    if below is None or prep.lower_ not in CAUSE_PREPS or below.dep_ != "pobj":
+        return False
+    return any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that") for c in below.children)
 
 
 def denying_governor(anchor: Token) -> str | None:
@@ -340,7 +353,7 @@ def is_generic(anchor: Token, victims: list[Participant], lex: Lexicon) -> bool:
     Generic when it is set in a past era ("in Soviet times") or told as a habit ("commonly",
     "routinely", simple present) and has no specific victim.
     """
-    if is_question(anchor) or is_request(anchor, lex):
+    if is_question(anchor) or is_request(anchor, lex) or names_offence(anchor, lex):
         return True
     if any(is_specific(v) for v in victims) or concerns_speaker(anchor, lex):
         return False
@@ -357,6 +370,17 @@ def is_generic(anchor: Token, victims: list[Participant], lex: Lexicon) -> bool:
     if head.dep_ in ("ccomp", "xcomp") and head.tag_ == "VB" and head.head.i != head.i:
         head = head.head  # "the law allows police to detain suspects": the law's present
     return present_simple(head)
+
+
+def names_offence(anchor: Token, lex: Lexicon) -> bool:
+    """ "sentenced for discrediting the army", "charged with insulting officials": a gerund
+    naming the offence of a legal action is an accusation, not an incident."""
+    prep = anchor.head
+    if anchor.tag_ != "VBG" or anchor.dep_ not in ("pcomp", "pobj"):
+        return False
+    if prep.lower_ not in ("for", "of", "with") or prep.head.i == prep.i:
+        return False
+    return prep.head.lemma_.lower() in lex.status["offence_governors"]
 
 
 def concerns_speaker(anchor: Token, lex: Lexicon) -> bool:
@@ -399,9 +423,15 @@ def is_request(anchor: Token, lex: Lexicon) -> bool:
             continue
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             continue
+        if tok.dep_ == "advcl" and has_subject(tok.head):
+            continue  # "HRW wrote to the government asking for his release": HRW asks
         if tok.tag_ in ("VBG", "VB") and tok.dep_ in ("ROOT", "conj", "dep", "parataxis", "advcl"):
             return True
     return False
+
+
+def has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def present_simple(verb: Token) -> bool:
