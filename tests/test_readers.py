@@ -473,3 +473,21 @@ def test_readers_random_bytes_never_raise(data: bytes, suffix: str) -> None:
         assert "\x00" not in record.text
         if record.ok:
             assert record.text.strip()
+
+
+def test_readers_records_from_mappings_follow_corpus_rules() -> None:
+    from testimony_nlp.readers import records_from_mappings
+
+    rows = [
+        {"doc_id": "a", "text": ENGLISH, "published": "2023-01-02", "author": float("nan")},
+        {"id": None, "text": ENGLISH, "published": float("nan")},
+        {"id": "c", "text": ENGLISH, "published": "yesterday-ish"},
+        {"id": "d"},
+    ]
+    records = list(records_from_mappings(rows, name="frame"))
+    assert [r.doc_id for r in records] == ["a", "frame-2", "c", "d"]
+    assert records[0].published == dt.date(2023, 1, 2) and records[0].author is None
+    assert records[0].language == "en" and records[1].published is None
+    assert records[2].error is not None and records[2].error.startswith("row 3: unparseable")
+    assert records[3].error is not None and "no text" in records[3].error
+    assert records[1].source == "frame#row2"

@@ -107,8 +107,7 @@ def process_records(
             yield error_rows(record)
         elif doc is None:
             record.error = "the pipeline failed on this document (see the log for the component)"
-            failed = error_rows(record)
-            yield failed
+            yield error_rows(record)
         else:
             yield anonymise(rows_from_doc(record, doc))
 

@@ -16,13 +16,14 @@ Two entry points:
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from itertools import islice
 from pathlib import Path
 
 from .api import ExtractOptions, RunSummary, manifest, read_records
+from .readers import records_from_mappings
 from .records import DocumentRecord
 from .tables import DocumentRows
 from .writer import TableWriter
@@ -34,12 +35,7 @@ def process_partition(records: list[DocumentRecord], options: ExtractOptions) ->
     from .pipeline import cached_pipeline
 
     nlp = cached_pipeline(options.model)
-    single = ExtractOptions(**{**_as_dict(options), "workers": 1})
-    return list(process_records(records, single, nlp=nlp))
-
-
-def _as_dict(options: ExtractOptions) -> dict:
-    return {name: getattr(options, name) for name in options.__slots__}
+    return list(process_records(records, replace(options, workers=1), nlp=nlp))
 
 
 def _chunks(records: Iterable[DocumentRecord], size: int) -> Iterator[list[DocumentRecord]]:
@@ -121,43 +117,20 @@ def _write(writer: TableWriter, partitions: Iterable[list[DocumentRows]], option
     return summary
 
 
-def record_from_mapping(row: dict, index: int = 0) -> DocumentRecord:
-    """A DocumentRecord from a corpus-style mapping (id/doc_id, text, published, ...)."""
-    from .language import detect_language
-
-    doc_id = str(row.get("doc_id") or row.get("id") or f"doc-{index}")
-    text = row.get("text")
-    published = row.get("published")
-    record = DocumentRecord(doc_id=doc_id, source=str(row.get("source") or "dask"))
-    if not isinstance(text, str) or not text.strip():
-        record.error = "the row has no text"
-        return record
-    from .cleaning import clean_text
-
-    record.text = clean_text(text)
-    record.title, record.author, record.url = row.get("title"), row.get("author"), row.get("url")
-    try:
-        record.published = _as_date(published)
-    except ValueError:
-        record.error = f"unparseable published date {published!r}; use YYYY-MM-DD"
-        return record
-    record.language = detect_language(record.text)
-    return record
-
-
-def _as_date(value) -> dt.date | None:
-    if value is None or value != value:  # None or NaN/NaT
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
+def _as_records(items) -> list[DocumentRecord]:
+    """A partition of DocumentRecords, or of corpus-style mappings turned into records."""
+    items = list(items)
+    if all(isinstance(item, DocumentRecord) for item in items):
+        return items
+    return list(records_from_mappings(items, name="bag"))
 
 
 def records_bag_from_dataframe(frame):
-    """A Dask Bag of DocumentRecords from a Dask DataFrame with corpus columns."""
-    return frame.to_bag(index=False, format="dict").map(record_from_mapping)
+    """A Dask Bag of DocumentRecords from a Dask DataFrame with corpus columns (read by the
+    same rules as a JSONL corpus, see :func:`~testimony_nlp.readers.records_from_mappings`)."""
+    return frame.to_bag(index=False, format="dict").map_partitions(
+        lambda rows: list(records_from_mappings(rows, name="dataframe"))
+    )
 
 
 def extract_bag(
@@ -171,8 +144,7 @@ def extract_bag(
     import dask
 
     options = options or ExtractOptions()
-    records = bag.map(lambda r: r if isinstance(r, DocumentRecord) else record_from_mapping(r))
-    processed = records.map_partitions(process_partition, options)
+    processed = bag.map_partitions(_as_records).map_partitions(process_partition, options)
     writer = TableWriter(Path(out), overwrite=overwrite)
     delayed_parts = processed.to_delayed()
 

@@ -40,8 +40,6 @@ def load_base_model(name: str = DEFAULT_MODEL) -> Language:
     """Load an installed spaCy pipeline by name, trying its known package aliases."""
     candidates = MODEL_ALIASES.get(name, [name])
     for candidate in candidates:
-        if spacy.util.is_package(candidate) or spacy.util.is_package(candidate.replace("_", "-")):
-            return spacy.load(candidate)
         try:
             return spacy.load(candidate)
         except OSError:

@@ -36,7 +36,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -47,6 +47,7 @@ from .language import detect_language
 from .records import DocumentRecord
 
 __all__ = [
+    "records_from_mappings",
     "FORMATS",
     "LEGACY_ENCODINGS",
     "MAX_DOCUMENT_CHARS",
@@ -633,6 +634,34 @@ def _text_stream(stream: TextIO) -> TextIO:
 
 
 # ---------------------------------------------------------------------------------------------
+def records_from_mappings(
+    rows: Iterable[Mapping[str, Any]],
+    *,
+    name: str = "rows",
+    id_field: str | None = None,
+    text_field: str | None = None,
+    date_field: str | None = None,
+) -> Iterator[DocumentRecord]:
+    """Records from in-memory corpus rows (e.g. a partition of a Dask DataFrame), read by the
+    same rules as a JSONL corpus: field aliases, dates, error records. Missing values (None,
+    NaN, NaT) count as absent; ``text_file`` paths are relative to the working folder."""
+    options = _Options("jsonl", id_field, text_field, date_field, True)
+    corpus = _Corpus(name, Path.cwd(), options, _DocIds())
+    for number, values in enumerate(rows, start=1):
+        present = {k: v for k, v in values.items() if not _missing(v)}
+        yield corpus.record(_Row(present, number, f"row {number}", f"{name}#row{number}"))
+
+
+def _missing(value: Any) -> bool:
+    """None, or a NaN / NaT (the only values not equal to themselves)."""
+    if value is None:
+        return True
+    try:
+        return bool(value != value)
+    except (TypeError, ValueError):  # arrays and other values without a plain truth
+        return False
+
+
 # corpora
 
 
