@@ -323,3 +323,99 @@ def test_events_round4_phrasing_classes(events_nlp, text, expected):
 )
 def test_events_round4_not_events(events_nlp, text, absent):
     assert first_of(events_nlp, text, absent) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # harassment: summoned to an office for a "conversation"
+        (
+            "Last week they called my sister to the prosecutor's office.",
+            ("harassment", "occurred", "my sister", "they"),
+        ),
+        # harassment: pressed to confess (a control verb with the confession as its xcomp)
+        (
+            "Investigators pressed him to confess to the robbery.",
+            ("harassment", "occurred", "him", "investigators"),
+        ),
+        # assault: restrained to a bed or radiator
+        (
+            "The guards handcuffed her to the radiator overnight.",
+            ("assault", "occurred", "her", "guards"),
+        ),
+        # relocation: a forced departure with no destination named
+        (
+            "After the raid the family was forced to leave.",
+            ("relocation", "occurred", "family", None),
+        ),
+        # release: "let out" of custody
+        ("I was let out of the police station at dawn.", ("release", "occurred", "narrator", None)),
+        # intervention: an action noun "on my behalf"
+        (
+            "Front Line Defenders launched a campaign on my behalf.",
+            ("intervention", "occurred", "narrator", None),
+        ),
+        # intervention: a lawyer takes on a case (parsed with a preposition)
+        (
+            "A lawyer from Memorial has taken on Osman's case.",
+            ("intervention", "occurred", "Osman", None),
+        ),
+        # a misparsed main verb hung on its subject still has that subject as agent
+        (
+            "Several rights groups called for the release of the blogger.",
+            ("intervention", "occurred", "blogger", None),
+        ),
+        # a noun a name explains is a person: the patient of the beating
+        (
+            "Police beat his client, the engineer Rustam Aliev, in the van.",
+            ("assault", "occurred", "engineer Rustam Aliev", "police"),
+        ),
+        # proper names keep capitals in their lemmas: "Psychiatric Hospital"
+        (
+            "Officers took her to the Regional Psychiatric Hospital.",
+            ("psychiatric_commitment", "occurred", "her", "police"),
+        ),
+    ],
+)
+def test_events_round5_phrasing_classes(events_nlp, text, expected):
+    assert first_of(events_nlp, text, expected[0]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a prison term is part of the sentence, not a detention of its own
+        ("The court sentenced him to six years' imprisonment.", "detention"),
+        # a tally of many incidents
+        ("She was the latest in a series of arrests.", "detention"),
+        # a possibility for anyone, not an incident
+        ("In this country a person can be detained for a single post.", "detention"),
+        # "in some cases" generalises over incidents
+        ("Critics have disappeared, in some cases after being abducted abroad.", "detention"),
+        # calls to violence are the offence alleged, not an assault or an intervention
+        ("Prosecutors said his posts contained calls to violence.", "assault"),
+        ("The group never called for violence.", "intervention"),
+        # a voluntary move with its own purpose
+        ("Her son moved to Germany to study.", "relocation"),
+        # a travel ban is not a move
+        ("He received a two-year ban on leaving the country.", "relocation"),
+        # a grip released, not custody ended
+        ("The men let go of him and drove off.", "release"),
+        # a complaint filed by the victim accuses nobody of him
+        ("He filed a complaint with the police the same night.", "charge"),
+        # holding someone's arms is no seizure of property
+        ("Two men grabbed my arms.", "seizure"),
+        # "similar accusations": a kind, not an incident
+        ("Officials have dismissed similar accusations in the past.", "charge"),
+        # a demand for the release of people nobody names
+        ("The union campaigned for the release of imprisoned teachers.", "release"),
+        # no warrant was shown: no legal action stated
+        ("They did not show me any warrant.", "charge"),
+        # discrediting an institution is an alleged offence, not harassment of anyone
+        ("He was accused of publishing posts discrediting the authorities.", "harassment"),
+        # a doctor phoning the family is news, not pressure
+        ("A doctor called me from the hospital at lunchtime.", "harassment"),
+    ],
+)
+def test_events_round5_not_events(events_nlp, text, absent):
+    assert first_of(events_nlp, text, absent) is None

@@ -15,10 +15,17 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..attributes import register_attributes
+from .docindex import doc_index, forget
 from .linking import NarrativeLinker, date_headlines, paragraph_ids, timexes
-from .patterns import PATTERNS_FILE, TriggerFinder, TriggerMatch, load_pattern_data
+from .patterns import (
+    PATTERNS_FILE,
+    TriggerFinder,
+    TriggerMatch,
+    load_pattern_data,
+)
 from .roles import (
     PERPETRATOR,
+    SUPPORT_VERBS,
     VICTIM,
     Lexicon,
     Participant,
@@ -27,6 +34,7 @@ from .roles import (
     first_person_in,
     grammatical_object,
     inherit_perpetrators,
+    is_headline,
 )
 from .status import (
     ATTEMPTED,
@@ -39,6 +47,7 @@ from .status import (
     is_averting_sentence,
     is_generic,
     is_past,
+    is_specific,
     threat_governor,
 )
 from .taxonomy import TAXONOMY_FILE, EventType, load_taxonomy
@@ -88,6 +97,25 @@ class Candidate:
     def names(self, role: str) -> list[str]:
         return [p.name for p in self.participants if p.role == role]
 
+    def shares_victim_with(self, other: Candidate) -> bool:
+        """Whether a victim of one is a victim of the other ("Satybaldiev" = "Erlan
+        Satybaldiev")."""
+        return any(same_person(a, b) for a in self.names(VICTIM) for b in other.names(VICTIM))
+
+
+NAME_FILLERS = frozenset({"the", "a", "an", "his", "her", "their", "mr", "ms", "mrs", "dr"})
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two mentions of one person or group: equal, or one's words all inside the other's."""
+    if a == b:
+        return True
+    words_a = {w for w in a.lower().replace(",", " ").split() if w not in NAME_FILLERS}
+    words_b = {w for w in b.lower().replace(",", " ").split() if w not in NAME_FILLERS}
+    if not words_a or not words_b:
+        return False
+    return words_a <= words_b or words_b <= words_a
+
 
 def default_data_path() -> Path:
     from ..assets import models_dir
@@ -132,7 +160,9 @@ class EventExtractor:
         if (doc._.language or "en") != "en" or not doc.has_annotation("DEP"):
             doc._.events = []  # other languages skip; without a parse there is nothing to match
             return doc
+        forget(doc)  # earlier stages may have changed the entities since a previous look
         events = self.extract(doc)
+        forget(doc)
         doc._.events = events
         return doc
 
@@ -146,7 +176,7 @@ class EventExtractor:
         """
         if doc._.author:
             return True
-        sents = [s for s in doc.sents if len(s) > 3]
+        sents = [s for s in doc_index(doc).sents if len(s) > 3]
         if not sents:
             return False
         with_first = sum(1 for s in sents if first_person_in(s, self.lexicon))
@@ -156,7 +186,7 @@ class EventExtractor:
         """Compute the event dicts of a parsed Doc."""
         narrator = self.narrator(doc)
         first_person = self.first_person_narrative(doc)
-        sent_starts = [s.start for s in doc.sents]
+        sent_starts = doc_index(doc).sent_starts
         candidates = []
         for match in self.finder(doc):
             cand = self.candidate(match, narrator, sent_starts, first_person)
@@ -184,7 +214,8 @@ class EventExtractor:
         victims = [p for p in participants if p.role == VICTIM]
         if is_generic(anchor, victims, self.lexicon):
             return None
-        if not victims and first_person and first_person_in(anchor.sent, self.lexicon):
+        sentence = doc_index(anchor.doc).sentence(anchor)
+        if not victims and first_person and first_person_in(sentence, self.lexicon):
             participants.insert(0, Participant(VICTIM, narrator, None, None, True))
         if match.spec.nominal and not participants and not first_person:
             return None  # "the reintroduction of internment": a practice, nobody in it
@@ -196,9 +227,44 @@ class EventExtractor:
             return None  # blaming an institution is criticism, not legal action
         if etype.name == "intervention" and cue in self.lexicon.status["hypothetical_heads"]:
             return None  # asking for help ("calling for assistance") is not an intervention
+        if etype.name in AGAINST_PEOPLE and self.targets_institution(anchor):
+            return None  # "discrediting the authorities": an institution is no victim here
+        if etype.name == "charge" and self.complains_for_victim(anchor):
+            return None  # "I have filed a complaint about it": a plea, not an accusation
+        if (
+            etype.name in DEMANDED_TYPES
+            and is_demanded(anchor)
+            and not any(map(is_specific, victims))
+        ):
+            return None  # "campaigned for the release of imprisoned teachers": a cause
+        if match.spec.id == "harassment.agent_contact" and self.contacted_by_doctor(anchor):
+            return None  # "a doctor called me from the hospital": news, not pressure
         start, end = trigger_extent(match)
         sent_index = max(i for i, s in enumerate(sent_starts) if s <= anchor.i)
         return Candidate(match, etype, sent_index, start, end, status, cue, participants)
+
+    def targets_institution(self, anchor: Token) -> bool:
+        obj = grammatical_object(anchor)
+        return obj is not None and obj.pos_ != "PRON" and actor_key(obj, self.lexicon) is not None
+
+    def complains_for_victim(self, anchor: Token) -> bool:
+        """A complaint or lawsuit filed by a person, not by an agency of the state."""
+        noun = anchor
+        if anchor.pos_ == "VERB":  # "filed a complaint"
+            noun = next((c for c in anchor.children if c.dep_ == "dobj"), anchor)
+        if noun.lemma_.lower() not in COMPLAINT_NOUNS:
+            return False
+        verb = noun.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            return False
+        if subject.pos_ == "PRON" and subject.lower_ in self.lexicon.third_plural:
+            return False  # "they filed a complaint against him": maybe the authorities
+        return actor_key(subject, self.lexicon) is None
+
+    def contacted_by_doctor(self, anchor: Token) -> bool:
+        subject = next((c for c in anchor.children if c.dep_ == "nsubj"), None)
+        return subject is not None and actor_key(subject, self.lexicon) == "doctors"
 
     def accuses_institution(self, anchor: Token) -> bool:
         obj = grammatical_object(anchor)
@@ -214,7 +280,8 @@ class EventExtractor:
             if not victims and previous is not None:
                 close = cand.sent_index - previous.sent_index <= 1
                 same_story = paragraphs[cand.sent_index] == paragraphs[previous.sent_index]
-                if (close and same_story) or opens_with_anaphor(cand.anchor.sent):
+                opening = doc_index(doc).sentence(cand.anchor)
+                if (close and same_story) or opens_with_anaphor(opening):
                     for p in previous.participants:
                         if p.role == VICTIM:
                             cand.participants.append(
@@ -255,6 +322,19 @@ class EventExtractor:
         self, cand: Candidate, cands: list[Candidate], by_anchor: dict
     ) -> Candidate | None:
         anchor = cand.anchor
+        # a headline announces the incident the body tells: one event, evidenced by the body
+        if is_headline(anchor):
+            body = self.body_mention(cand, cands)
+            if body is not None:
+                return body
+        if cand.type.name == "relocation" and seeks_asylum(cand):
+            earlier = self.earlier_with_victim(cand, cands)
+            if earlier is not None:
+                return earlier  # "left Iran ... where I have applied for asylum": one exile
+        if cand.type.name == "detention" and is_continuing_state(anchor):
+            earlier = self.earlier_with_victim(cand, cands)
+            if earlier is not None:
+                return earlier  # "he is held solely for his work": the detention told before
         # "threatened to arrest me", "warned me that I would be detained": the threat verb is
         # the status of the arrest
         if cand.type.name == "harassment" and anchor.lemma_ in self.lexicon.status["threat_heads"]:
@@ -292,6 +372,10 @@ class EventExtractor:
             if head.type.name == cand.type.name and not head.merged and shared and same_status:
                 return head
         # a noun restating the verb's event inside its clause: "charged him with ... charges"
+        if not cand.nominal:
+            noun = carried_out_noun(cand)
+            if noun is not None:  # "the search was carried out in his absence"
+                return self.anaphoric_antecedent(cand, cands, noun)
         if cand.nominal:
             for tok in governor_chain(anchor)[1:]:
                 other = by_anchor.get(tok.i)
@@ -302,9 +386,45 @@ class EventExtractor:
                 return antecedent
         return self.additive_antecedent(cand, cands)
 
-    def anaphoric_antecedent(self, cand: Candidate, cands: list[Candidate]) -> Candidate | None:
+    @staticmethod
+    def body_mention(cand: Candidate, cands: list[Candidate]) -> Candidate | None:
+        """The body's first event of the headline's type when the body tells it with the
+        headline's own word ("DETAINS" ... "were detained"); otherwise the headline may name a
+        later incident ("DETENTION EXTENDED", "RE-ARRESTED")."""
+        anchor = cand.anchor
+        if anchor.i >= 2 and anchor.doc[anchor.i - 2].lower_ == "re":
+            return None  # "re-arrested": a repeat, not the lede's incident
+        first = next(
+            (
+                o
+                for o in cands
+                if o.anchor.i > anchor.i
+                and o.type.name == cand.type.name
+                and not is_headline(o.anchor)
+            ),
+            None,
+        )
+        if first is None or first.anchor.lemma_.lower() != anchor.lemma_.lower():
+            return None
+        return first
+
+    @staticmethod
+    def earlier_with_victim(cand: Candidate, cands: list[Candidate]) -> Candidate | None:
+        """The last earlier event of the same type sharing a stated victim."""
+        if not cand.names(VICTIM) or has_own_date(clause_head(cand.anchor)):
+            return None
+        for other in reversed(cands):
+            if other is cand or other.merged or other.anchor.i >= cand.anchor.i:
+                continue
+            if other.type.name == cand.type.name and cand.shares_victim_with(other):
+                return other
+        return None
+
+    def anaphoric_antecedent(
+        self, cand: Candidate, cands: list[Candidate], noun: Token | None = None
+    ) -> Candidate | None:
         """ "the harassment continued", "my move", "Tests ... turned up negative"."""
-        noun = cand.anchor
+        noun = noun if noun is not None else cand.anchor
         dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "poss")}
         bare_plural = not dets and noun.tag_ == "NNS"
         if any(c.dep_ in ("relcl", "acl") for c in noun.children) or any(
@@ -313,21 +433,19 @@ class EventExtractor:
             return None  # a new description ("the intervention of defenders"), not a mention
         if not (dets & DEFINITE or any(c.dep_ == "poss" for c in noun.children) or bare_plural):
             return None
-        if has_own_date(noun):
-            return None
+        if has_own_date(noun) or has_own_date(clause_head(noun)):
+            return None  # "Three days later the court authorised her hospitalisation": a new step
         own_victims = set(cand.names(VICTIM))
         for other in reversed(cands):
             if other is cand or other.merged or other.anchor.i >= noun.i:
                 continue
             if other.type.name != cand.type.name:
                 continue
-            if bare_plural and cand.sent_index - other.sent_index > 1:
-                continue
-            if (
-                own_victims
-                and set(other.names(VICTIM))
-                and not own_victims & set(other.names(VICTIM))
+            if bare_plural and (
+                cand.sent_index - other.sent_index > 1 or cand.status != other.status
             ):
+                continue  # "sent to a military court, where they can face prison sentences"
+            if own_victims and other.names(VICTIM) and not cand.shares_victim_with(other):
                 continue
             return other
         return None
@@ -351,8 +469,7 @@ class EventExtractor:
 
     def apply_averted(self, doc: Doc, kept: list[Candidate]) -> None:
         """ "This was averted by ...": events of the previous sentence were only attempted."""
-        sents = list(doc.sents)
-        for k, sent in enumerate(sents):
+        for k, sent in enumerate(doc_index(doc).sents):
             if k and is_averting_sentence(sent, self.lexicon):
                 for cand in kept:
                     if cand.sent_index == k - 1 and cand.status == OCCURRED:
@@ -443,6 +560,51 @@ def opens_with_anaphor(sent) -> bool:
     )
 
 
+AGAINST_PEOPLE = frozenset({"harassment", "assault"})
+COMPLAINT_NOUNS = frozenset({"complaint", "lawsuit", "suit", "petition", "claim"})
+
+
+def carried_out_noun(cand: Candidate) -> Token | None:
+    """The event noun a support verb carries out ("the search was carried out")."""
+    anchor = cand.anchor
+    if anchor.lemma_.lower() not in SUPPORT_VERBS:
+        return None
+    for node in cand.match.nodes.values():
+        if node.i != anchor.i and node.pos_ == "NOUN" and node.dep_ in ("dobj", "nsubjpass"):
+            return node
+    return None
+
+
+DEMANDING_VERBS = frozenset(
+    {"campaign", "fight", "lobby", "push", "demand", "petition", "plead", "call", "urge", "ask"}
+    | {"appeal", "press", "seek", "insist", "request"}
+)
+
+
+def is_demanded(anchor: Token) -> bool:
+    """An outcome somebody asks for ("called for the immediate release of the journalists",
+    "we call on the government to release those imprisoned")."""
+    return any(tok.lemma_.lower() in DEMANDING_VERBS for tok in governor_chain(anchor)[1:4])
+
+
+def seeks_asylum(cand: Candidate) -> bool:
+    return any(t.lemma_.lower() in ("asylum", "refuge") for t in cand.match.nodes.values())
+
+
+STATE_OF_CUSTODY = frozenset({"hold", "keep", "detain", "remain", "stay", "languish", "sit"})
+
+
+def is_continuing_state(anchor: Token) -> bool:
+    """ "is held", "remains in custody", "are still being detained": a present state, which
+    restates a detention told before rather than telling a new one."""
+    if anchor.lemma_.lower() not in STATE_OF_CUSTODY or anchor.tag_ not in ("VBN", "VBZ", "VBP"):
+        return False
+    if anchor.tag_ in ("VBZ", "VBP"):
+        return True
+    auxes = [c for c in anchor.children if c.dep_ in ("aux", "auxpass")]
+    return bool(auxes) and auxes[0].tag_ in ("VBZ", "VBP") and auxes[0].lemma_ == "be"
+
+
 def has_own_date(token: Token) -> bool:
     doc = token.doc
     spans = timexes(doc)
@@ -468,7 +630,7 @@ def trigger_extent(match: TriggerMatch) -> tuple[int, int]:
         if child.dep_ == "dobj" and child.i - anchor.i <= 3:
             tokens.extend(t for t in child.subtree if t.i <= child.i)
             break
-    sent = anchor.sent
+    sent = doc_index(anchor.doc).sentence(anchor)
     tokens = [t for t in tokens if sent.start <= t.i < sent.end]
     first = min(tokens, key=lambda t: t.i)
     last = max(tokens, key=lambda t: t.i)

@@ -20,6 +20,7 @@ from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span, Token
 
+from .docindex import doc_index
 from .roles import is_headline
 from .status import attached_clause, clause_head, is_past
 
@@ -94,7 +95,7 @@ def timexes(doc: Doc) -> list[Timex]:
                 )
             )
     else:
-        for ent in doc.ents:
+        for ent in doc_index(doc).ents:
             if ent.label_ in EVENT_DATE_TYPES:
                 start = ent._.date_start if Span.has_extension("date_start") else None
                 end = ent._.date_end if Span.has_extension("date_end") else None
@@ -239,7 +240,7 @@ def paragraph_ids(doc: Doc) -> list[int]:
     if cached is not None and cached[0] == len(doc):
         return cached[1]
     ids, breaks = [], 0
-    for sent in doc.sents:
+    for sent in doc_index(doc).sents:
         ids.append(breaks)
         breaks += len(PARAGRAPH_BREAK.findall(sent.text_with_ws))
     _PARAGRAPH_IDS[doc] = (len(doc), ids)
@@ -319,10 +320,11 @@ class NarrativeLinker:
 
     def __init__(self, doc: Doc, iterative_adverbs: frozenset[str]):
         self.doc = doc
-        self.sents = list(doc.sents)
+        index = doc_index(doc)
+        self.sents = index.sents
         self.paragraph = paragraph_ids(doc)
         self.timexes = timexes(doc)
-        self.places = [e for e in doc.ents if e.label_ in PLACE_LABELS]
+        self.places = [e for e in index.ents if e.label_ in PLACE_LABELS]
         self.iterative_adverbs = iterative_adverbs
         self.current_date: DateValue | None = None
         self.current_place: tuple[int, dict] | None = None  # (paragraph, fields)
@@ -497,7 +499,7 @@ class NarrativeLinker:
                     name = place_name(place)
                     weights[name] = weights.get(name, 0.0) + setting_weight(place)
                     first.setdefault(name, place)
-            for ent in self.doc.ents:  # "the Hrodna Regional Court" names its town too
+            for ent in doc_index(self.doc).ents:  # "the Hrodna Regional Court" names its town too
                 if ent.label_ not in PLACE_LABELS:
                     for name in {t.text for t in ent} & set(weights):
                         weights[name] += 1.0

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from .anchored import AnchoredDependencyMatcher
+from .docindex import doc_index
 from .roles import (
     Lexicon,
     actor_key,
@@ -94,9 +95,23 @@ def parse_patterns(data: dict) -> list[PatternSpec]:
     specs = []
     for entry in data["patterns"]:
         entry = dict(entry)
-        entry["pattern"] = resolve_lexicon(entry["pattern"], lexicon)
+        entry["pattern"] = with_name_forms(resolve_lexicon(entry["pattern"], lexicon))
         specs.append(PatternSpec(**entry))
     return specs
+
+
+def with_name_forms(pattern: list[dict]) -> list[dict]:
+    """Let the words around a trigger match inside names too: a proper noun keeps its capital
+    in its lemma ("the Republican Psychiatric Hospital", "the European Court")."""
+    out = [pattern[0]] if pattern else []
+    for node in pattern[1:]:
+        attrs = node.get("RIGHT_ATTRS", {})
+        lemmas = attrs.get("LEMMA")
+        if isinstance(lemmas, dict) and isinstance(lemmas.get("IN"), list):
+            forms = list(dict.fromkeys([*lemmas["IN"], *(w.title() for w in lemmas["IN"])]))
+            node = {**node, "RIGHT_ATTRS": {**attrs, "LEMMA": {"IN": forms}}}
+        out.append(node)
+    return out
 
 
 def load_pattern_data(path: Path) -> dict:
@@ -188,17 +203,8 @@ PROSPECT_WORDS = frozenset(
 
 
 def line_text(tok: Token) -> str:
-    """The text of the line a token stands on, read from its neighbouring tokens (Doc.text
-    would rebuild the whole document for each question)."""
-    doc = tok.doc
-    start = tok.i
-    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
-        start -= 1
-    end = tok.i
-    while end < len(doc) and "\n" not in doc[end].text_with_ws:
-        end += 1
-    last = doc[end].text_with_ws.split("\n", 1)[0] if end < len(doc) else ""
-    return doc[start:end].text_with_ws + last
+    """The text of the line a token stands on."""
+    return doc_index(tok.doc).line(tok)
 
 
 def in_capitals_line(tok: Token) -> bool:
@@ -220,7 +226,9 @@ def inflections(lemma: str) -> set[str]:
 
 def is_headline_word(tok: Token) -> bool:
     """A capitalised word the tagger did not take for a verb, between capitalised words."""
-    if not tok.is_title or tok.pos_ not in ("PROPN", "NOUN", "ADJ") or tok.i == tok.sent.start:
+    if not tok.is_title or tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
+        return False
+    if tok.i == doc_index(tok.doc).sentence(tok).start:
         return False
     if tok.ent_type_ in ("PERSON", "GPE", "LOC", "NORP"):
         return False
@@ -250,8 +258,20 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
         return False  # "2. Charges": a section title names a topic, not an incident
     if spec.exclude_heads and anchor.head.lemma_.lower() in spec.exclude_heads:
         return False
-    if is_alleged_offence(anchor):
+    if is_alleged_offence(anchor) or is_one_of_many(anchor, spec):
         return False
+    if spec.nominal and (is_prison_term(anchor) or is_kind_of(anchor) or serves_sentence(anchor)):
+        return False  # "sentenced him to eight years' imprisonment", "similar accusations"
+    if is_described_group(anchor):
+        return False  # "people still imprisoned in connection with ...": a group, described
+    if spec.type == "relocation" and under_ban(anchor):
+        return False  # "a two-year ban on leaving the country": the ban, not a move
+    if spec.type == "release" and lets_go_of(anchor):
+        return False  # "the men let go of him": no custody ended
+    if spec.type == "intervention" and demands_an_offence(anchor):
+        return False  # "his colleagues had never called for violence"
+    if spec.type == "relocation" and has_own_purpose(anchor):
+        return False  # "moved to Germany to study": a choice, not a forced move
     if spec.place_destination and not destination_is_place(anchor):
         return False  # "sent back to the hospital" is no deportation
     obj = grammatical_object(anchor)
@@ -271,6 +291,10 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
         return False
     if spec.type == "seizure" and obj is not None and owner_acts(anchor, obj):
         return False  # "he took his laptop to the repair shop": his own doing
+    if spec.type == "seizure" and obj is not None and obj.lemma_.lower() in BODY_PARTS:
+        return False  # "grabbed my arms": a hold on a person, not property taken
+    if spec.type == "intervention" and obj is not None and counts_cases(obj):
+        return False  # "documented 38 cases of pressure": a tally
     if spec.advocate_object and (obj is None or not is_advocate(obj, lexicon)):
         return False
     if spec.not_agent == "advocate" and has_advocate_actor(anchor, lexicon):
@@ -353,6 +377,8 @@ def is_people_described(token: Token) -> bool:
 def is_alleged_offence(anchor: Token) -> bool:
     """ "convicted him (in absentia) of insulting the president", "accused of beating a
     policeman": the offence a charge names is no event."""
+    if is_called_offence(anchor):
+        return True
     prep = anchor.head
     if anchor.dep_ not in ("pcomp", "pobj") or prep.lower_ not in ("of", "for", "with"):
         return False
@@ -362,11 +388,196 @@ def is_alleged_offence(anchor: Token) -> bool:
     return governor.lemma_.lower() in ACCUSATION_HEADS and governor.i != anchor.i
 
 
+OFFENCE_NOUNS = frozenset(
+    {
+        "violence",
+        "riot",
+        "riots",
+        "unrest",
+        "disorder",
+        "overthrow",
+        "hatred",
+        "extremism",
+        "terrorism",
+        "separatism",
+        "war",
+        "jihad",
+        "uprising",
+        "revolt",
+        "insurrection",
+        "sabotage",
+        "boycott",
+        "",
+    }
+)
+CALL_HEADS = frozenset({"call", "calls", "incite", "incitement", "appeal", "urge", "propaganda"})
+
+
+def demands_an_offence(anchor: Token) -> bool:
+    """A call whose object is an offence ("called for violence"), not a plea for someone."""
+    return any(
+        obj.lemma_.lower() in OFFENCE_NOUNS
+        for prep in anchor.children
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "to")
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    )
+
+
+def is_called_offence(anchor: Token) -> bool:
+    """ "calls to violence", "incitement to riots": the offence a call is accused of."""
+    prep = anchor.head
+    return (
+        anchor.dep_ == "pobj"
+        and anchor.lemma_.lower() in OFFENCE_NOUNS
+        and prep.lower_ in ("for", "to")
+        and prep.head.lemma_.lower() in CALL_HEADS
+    )
+
+
+SERIES_NOUNS = frozenset(
+    {
+        "series",
+        "string",
+        "spate",
+        "wave",
+        "number",
+        "history",
+        "pattern",
+        "practice",
+        "rise",
+        "increase",
+        "surge",
+        "",
+    }
+)
+
+
+def is_one_of_many(anchor: Token, spec) -> bool:
+    """ "a string of criminal cases against reporters", "the latest in a series of sentences":
+    a tally of many incidents, not one."""
+    prep = anchor.head
+    return (
+        spec.nominal
+        and anchor.tag_ == "NNS"
+        and anchor.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and prep.head.lemma_.lower() in SERIES_NOUNS
+    )
+
+
+FLIGHT_PURPOSES = frozenset({"escape", "avoid", "flee", "hide", "evade", "save", "seek", "protect"})
+
+
+def has_own_purpose(anchor: Token) -> bool:
+    """A move with a purpose of its own ("to study", "to work"), unless that purpose is flight."""
+    for clause in anchor.children:
+        if clause.dep_ not in ("advcl", "xcomp") or clause.tag_ != "VB":
+            continue
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            return clause.lemma_.lower() not in FLIGHT_PURPOSES
+    return False
+
+
 def is_heading(anchor: Token) -> bool:
-    """Whether a word stands alone on its line (a section title, maybe numbered)."""
+    """Whether a word stands on a section title: alone on its line (maybe numbered), or in
+    a short verbless line without closing punctuation ("Pressure on family")."""
     line = line_text(anchor).strip()
     words = [w for w in line.rstrip(".:").split() if not w.rstrip(".)").isdigit()]
-    return len(words) <= 2 and anchor.text in words
+    if len(words) <= 2 and anchor.text in words:
+        return True
+    if len(words) > 4 or not line or line[-1] in ".!?\"'”»:;,":
+        return False
+    first, end = doc_index(anchor.doc).line_tokens(anchor)
+    return not any(t.pos_ in ("VERB", "AUX") for t in anchor.doc[first:end])
+
+
+BODY_PARTS = frozenset(
+    {
+        "arm",
+        "hand",
+        "finger",
+        "leg",
+        "rib",
+        "nose",
+        "jaw",
+        "wrist",
+        "tooth",
+        "skull",
+        "shoulder",
+        "neck",
+        "knee",
+        "elbow",
+        "hair",
+        "collar",
+        "throat",
+        "head",
+        "foot",
+        "ear",
+        "sleeve",
+        "",
+    }
+)
+PRISON_TERMS = frozenset({"imprisonment", "prison", "jail", "incarceration", "confinement"})
+SENTENCING_WORDS = frozenset({"sentence", "condemn", "commute", "reduce", "term"})
+GROUP_WORDS = frozenset({"those", "people", "others", "many"})
+KIND_WORDS = frozenset({"similar", "such"})
+BAN_WORDS = frozenset({"ban", "prohibit", "forbid", "bar", "prohibition", "restriction"})
+
+
+def is_described_group(anchor: Token) -> bool:
+    """A participle describing a group inside a clause ("families of people still imprisoned
+    in connection with ..."); as a headline's whole ("Dozens of students detained") it tells
+    an incident."""
+    head = anchor.head
+    return (
+        anchor.dep_ == "acl"
+        and anchor.tag_ == "VBN"
+        and head.lower_ in GROUP_WORDS
+        and head.dep_ != "ROOT"
+    )
+
+
+def is_prison_term(anchor: Token) -> bool:
+    """The term a sentence imposes ("sentenced to five years' imprisonment"): part of the
+    sentence, not a detention of its own."""
+    if anchor.lemma_.lower() not in PRISON_TERMS:
+        return False
+    for tok in [anchor, *list(anchor.ancestors)[:4]]:
+        if tok.lemma_.lower() in SENTENCING_WORDS and tok.i != anchor.i:
+            return True
+    return False
+
+
+def is_kind_of(anchor: Token) -> bool:
+    """ "similar accusations", "such arrests": a kind of event, not one."""
+    return any(c.dep_ == "amod" and c.lower_ in KIND_WORDS for c in anchor.children)
+
+
+def serves_sentence(anchor: Token) -> bool:
+    """ "serving his sentence": the sentence told before, now being served."""
+    return anchor.lemma_.lower() == "sentence" and anchor.head.lemma_.lower() == "serve"
+
+
+def under_ban(anchor: Token) -> bool:
+    return any(t.lemma_.lower() in BAN_WORDS for t in list(anchor.ancestors)[:3])
+
+
+def lets_go_of(anchor: Token) -> bool:
+    """ "let go of him": a grip released, not a person freed from custody."""
+    if anchor.lemma_.lower() not in ("let", "go"):
+        return False
+    verb = anchor if anchor.lemma_.lower() == "let" else anchor.head
+    words = [verb, *verb.children, *(g for c in verb.children for g in c.children)]
+    has_go = any(w.lower_ == "go" for w in words)
+    return has_go and any(w.dep_ == "prep" and w.lower_ == "of" for w in words)
+
+
+def counts_cases(obj: Token) -> bool:
+    """ "38 cases": a counted tally of incidents."""
+    return obj.lemma_.lower() in ("case", "incident", "instance") and any(
+        c.dep_ == "nummod" for c in obj.children
+    )
 
 
 def targets_a_person(noun: Token, lexicon: Lexicon) -> bool:
@@ -434,6 +645,8 @@ def has_advocate_actor(anchor: Token, lexicon: Lexicon) -> bool:
     a lawyer or defender (also "lawyer Ivan Petrov", "Petrov, her lawyer", "he" for one), never
     an agency of the state ("the court", "police") or the narrator."""
     actors = [c for c in anchor.children if c.dep_ == "nsubj"]
+    if anchor.dep_ == "acl" and anchor.tag_ == "VBD":
+        actors.append(anchor.head)  # "rights groups called for ...": a misparsed main verb
     current = anchor
     while not actors and current.dep_ in ("conj", "xcomp") and current.head.i != current.i:
         current = current.head  # "NGOs condemned the arrest and called for ..."
@@ -476,7 +689,7 @@ COUNSEL = frozenset(
 def previous_person(pronoun: Token, lexicon: Lexicon) -> Token | None:
     """The closest person-like noun before a pronoun, within its and the previous sentence."""
     doc = pronoun.doc
-    floor = max(0, pronoun.sent.start - 40)
+    floor = max(0, doc_index(pronoun.doc).sentence(pronoun).start - 40)
     for i in range(pronoun.i - 1, floor - 1, -1):
         tok = doc[i]
         if (

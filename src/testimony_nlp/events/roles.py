@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from .docindex import doc_index
+
 VICTIM, PERPETRATOR, INTERVENER = "victim", "perpetrator", "intervener"
 QUANTIFIERS = frozenset({"both", "all", "each", "some", "many", "several", "either", "neither"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
@@ -182,6 +184,10 @@ def find_subject(token: Token) -> Token | None:
             if current.dep_ == "advcl" and children(current, "mark"):
                 return None
             current = current.head
+        elif current.dep_ == "acl" and current.tag_ == "VBD" and current.head.pos_ == "NOUN":
+            return current.head  # "rights groups called for ...": a main verb hung on its subject
+        elif current.dep_ == "pcomp" and current.head.head.pos_ in ("VERB", "AUX"):
+            current = current.head.head  # "left the country after receiving threats"
         elif current.dep_ == "acl" and current.head.pos_ == "NOUN":
             # "made an attempt to detain": the noun's governing verb carries the subject
             current = current.head.head if current.head.dep_ in ("dobj", "attr") else current.head
@@ -206,7 +212,45 @@ def is_person_like(token: Token, lex: Lexicon) -> bool:
         return True
     if lemma in ("number", "group", "dozen", "score") or token.ent_type_ == "QUANTITY":
         return any(is_person_like(o, lex) for o in prep_objects(token, "of"))
-    return False
+    if token.pos_ == "NOUN" and any(
+        c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children
+    ):
+        return True  # "his client, Bekzhan Osmonov": a noun that a name explains is a person
+    return token.pos_ == "NOUN" and agentive_person_noun(lemma)
+
+
+PERSON_SUFFIXES = ("ist", "ian", "eur", "ee")
+NOT_PERSON_NOUNS = frozenset(
+    {
+        "list",
+        "wrist",
+        "fist",
+        "mist",
+        "twist",
+        "gist",
+        "exist",
+        "checklist",
+        "playlist",
+        "waitlist",
+        "blacklist",
+        "median",
+        "guarantee",
+        "committee",
+        "fee",
+        "coffee",
+        "degree",
+        "decree",
+        "jubilee",
+        "referee",
+        "trustee",
+        "",
+    }
+)  # "referee" and "trustee" name people but also bodies or roles of an institution
+
+
+def agentive_person_noun(lemma: str) -> bool:
+    """A noun that names a person by what they do ("economist", "historian", "entrepreneur")."""
+    return len(lemma) >= 6 and lemma.endswith(PERSON_SUFFIXES) and lemma not in NOT_PERSON_NOUNS
 
 
 def is_intervener_like(token: Token, lex: Lexicon) -> bool:
@@ -272,10 +316,13 @@ def noun_phrase(token: Token) -> Span:
         start += 1
     phrase = doc[start : right.i + 1]
     if token.ent_type_ and token.ent_iob_ != "O":
-        for ent in doc.ents:
-            if ent.start <= token.i < ent.end and len(ent) >= len(phrase):
-                return ent
+        ent = doc_index(doc).entity(token)
+        if ent is not None and len(ent) >= len(phrase):
+            return ent
     return phrase
+
+
+CASE_WORDS = frozenset({"case", "cause", "defence", "defense"})  # "took on HIS case"
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -320,11 +367,16 @@ class RoleResolver:
 
     @staticmethod
     def canonical(phrase: Span) -> str:
-        for ent in phrase.ents:
-            if ent.label_ in ("PERSON", "ORG") and Span.has_extension("canonical"):
-                value = ent._.canonical
-                if value and len(ent) == len(phrase):
-                    return value
+        """The entity's canonical name when the phrase is exactly a person or organisation."""
+        ent = doc_index(phrase.doc).entity(phrase[0]) if len(phrase) else None
+        if (
+            ent is not None
+            and (ent.start, ent.end) == (phrase.start, phrase.end)
+            and ent.label_ in ("PERSON", "ORG")
+            and Span.has_extension("canonical")
+            and ent._.canonical
+        ):
+            return ent._.canonical
         return phrase.text
 
     def antecedent(self, pronoun: Token, role: str) -> Token | None:
@@ -345,7 +397,9 @@ class RoleResolver:
         SHE called HER sister ... HER": the one the story is about, not the sister)."""
         gender = pronoun_gender(pronoun)
         doc = pronoun.doc
-        sents = [s for s in doc.sents if s.start <= pronoun.i][-6:]
+        index = doc_index(doc)
+        k = index.sentence_number(pronoun.i)
+        sents = index.sents[max(0, k - 5) : k + 1]
         fallback = None
         for sent in reversed(sents):
             found = []
@@ -376,7 +430,8 @@ class RoleResolver:
 
     def plural_antecedent(self, pronoun: Token, role: str) -> Token | None:
         doc = pronoun.doc
-        sent_starts = [s.start for s in doc.sents if s.start <= pronoun.i]
+        index = doc_index(doc)
+        sent_starts = index.sent_starts[: index.sentence_number(pronoun.i) + 1]
         floor = sent_starts[-6] if len(sent_starts) > 5 else 0
         for i in range(pronoun.i - 1, floor - 1, -1):
             tok = doc[i]
@@ -406,7 +461,7 @@ class RoleResolver:
 
     def names_an_organisation(self, tok: Token) -> bool:
         """ "Amnesty International", "the Helsinki Committee", "a local NGO": never a "he"."""
-        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        ent = doc_index(tok.doc).entity(tok)
         words = list(ent) if ent is not None else [tok]
         return any(w.lower_ in self.lex.intervener_heads or w.lower_ in ORG_WORDS for w in words)
 
@@ -560,6 +615,7 @@ class RoleResolver:
         helps = obj is not None and obj.lemma_.lower() in HELPER_HEADS
         things = [obj] if obj is not None and actor_key(obj, self.lex) is None and not helps else []
         things += prep_objects(anchor, "for", "against", "over", "about", "to")
+        things += [o for o in prep_objects(anchor, "on") if o.lemma_ in CASE_WORDS]
         for thing in things:
             victims += self.owners(thing)
             # "an appeal against HIS sentence", "an appeal on HIS behalf"
@@ -857,17 +913,10 @@ TITLE_LINE_TOKENS = 40
 def is_headline(token: Token) -> bool:
     """Whether a word lies on a title line: a short line without closing punctuation."""
     doc = token.doc
-    start = token.i
-    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
-        start -= 1
-        if token.i - start > TITLE_LINE_TOKENS:
-            return False
-    end = token.i
-    while end < len(doc) - 1 and "\n" not in doc[end].text_with_ws:
-        end += 1
-        if end - token.i > TITLE_LINE_TOKENS:
-            return False
-    words = [t.text for t in doc[start : end + 1] if not t.is_space]
+    start, end = doc_index(doc).line_tokens(token)
+    if token.i - start > TITLE_LINE_TOKENS or end - 1 - token.i > TITLE_LINE_TOKENS:
+        return False
+    words = [t.text for t in doc[start:end] if not t.is_space]
     return bool(words) and words[-1][-1] not in ".!?\"'”»"
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from .docindex import doc_index
 from .roles import Lexicon, Participant
 
 OCCURRED, ATTEMPTED, THREATENED, NEGATED, HYPOTHETICAL = (
@@ -355,10 +356,15 @@ def is_generic(anchor: Token, victims: list[Participant], lex: Lexicon) -> bool:
     """
     if is_question(anchor) or is_request(anchor, lex) or names_offence(anchor, lex):
         return True
+    nobody_in_particular = bool(victims) and all(is_anyone(v) for v in victims)
+    if nobody_in_particular and (under_modal(anchor) or present_simple(governor_chain(anchor)[-1])):
+        return True  # "a person can be put in a psychiatric hospital for a post"
+    if in_some_cases(anchor):
+        return True  # "in some cases after being seized on the street": a pattern of cases
     if any(is_specific(v) for v in victims) or concerns_speaker(anchor, lex):
         return False
     cues = lex.status
-    sent = anchor.sent
+    sent = doc_index(anchor.doc).sentence(anchor)
     chain = governor_chain(anchor)
     for tok in sent:
         if tok.lemma_.lower() in cues["era_mods"] and tok.head.lemma_.lower() in cues["era_nouns"]:
@@ -370,6 +376,55 @@ def is_generic(anchor: Token, victims: list[Participant], lex: Lexicon) -> bool:
     if head.dep_ in ("ccomp", "xcomp") and head.tag_ == "VB" and head.head.i != head.i:
         head = head.head  # "the law allows police to detain suspects": the law's present
     return present_simple(head)
+
+
+ANYONE_WORDS = frozenset(
+    {
+        "person",
+        "anyone",
+        "anybody",
+        "someone",
+        "somebody",
+        "people",
+        "one",
+        "you",
+        "citizen",
+        "citizens",
+        "individual",
+        "",
+    }
+)
+POSSIBILITY_MODALS = frozenset({"can", "could", "may", "might"})
+
+
+def is_anyone(victim: Participant) -> bool:
+    """ "a person", "anyone", "people": nobody in particular."""
+    words = victim.name.lower().split()
+    return bool(words) and len(words) <= 2 and words[-1] in ANYONE_WORDS
+
+
+def in_some_cases(anchor: Token) -> bool:
+    """ "in some cases", "in many cases": a generalisation over incidents."""
+    for tok in governor_chain(anchor):
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for obj in prep.children:
+                if obj.lemma_.lower() == "case" and any(
+                    c.lower_ in ("some", "many", "several", "most", "such", "other")
+                    for c in obj.children
+                ):
+                    return True
+    return False
+
+
+def under_modal(anchor: Token) -> bool:
+    """Whether the event's clause is a possibility ("can be put", "may be detained")."""
+    return any(
+        c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS
+        for tok in governor_chain(anchor)
+        for c in tok.children
+    )
 
 
 def names_offence(anchor: Token, lex: Lexicon) -> bool:
@@ -402,9 +457,12 @@ CESSATION_VERBS = frozenset(
 
 def is_question(anchor: Token) -> bool:
     """A yes/no question ("Were you ever detained?") asks, it does not assert an incident."""
-    sent = anchor.sent
+    index = doc_index(anchor.doc)
+    sent = index.sentence(anchor)
+    if not index.text[sent.start_char : sent.end_char].rstrip().endswith("?"):
+        return False
     words = [t for t in sent if not t.is_punct and not t.is_space]
-    if not words or not sent.text.rstrip().endswith("?"):
+    if not words:
         return False
     if len(words) > 1 and words[0].text in ("Q", "A", "Question", "Answer"):
         words = words[1:]  # "Q: Did they ...": the speaker label of a transcript
