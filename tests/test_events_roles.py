@@ -125,14 +125,22 @@ def test_events_roles_agency_does_not_cross_paragraphs(nlp):
     assert roles_of(nlp, text, "assault") == ("narrator", None)
 
 
-def test_events_roles_headline_takes_the_lead_event(nlp):
-    text = "BLOGGER DETAINED IN OSH\n\nPolice detained blogger Aibek Sadykov in Osh on Monday."
+def test_events_roles_headline_of_another_incident_takes_the_lead_events_agency(nlp):
+    text = "BLOGGER RE-ARRESTED IN OSH\n\nPolice detained blogger Aibek Sadykov in Osh on Monday."
     events = [e for e in events_of(nlp, text) if e["event_type"] == "detention"]
     assert [(e["trigger"], e["perpetrator"]) for e in events] == [
-        ("DETAINED", "police"),
+        ("ARRESTED", "police"),
         ("detained blogger Aibek Sadykov", "police"),
     ]
-    assert events[0]["victim"] == "BLOGGER"  # the headline names its own victim
+    assert events[0]["victim"] == "blogger Aibek Sadykov"  # the body names whom it is about
+
+
+def test_events_roles_headline_merges_into_the_lead_event(nlp):
+    text = "BLOGGER DETAINED IN OSH\n\nPolice detained blogger Aibek Sadykov in Osh on Monday."
+    events = [e for e in events_of(nlp, text) if e["event_type"] == "detention"]
+    assert [(e["trigger"], e["perpetrator"], e["victim"]) for e in events] == [
+        ("detained blogger Aibek Sadykov", "police", "blogger Aibek Sadykov"),
+    ]
 
 
 def test_events_roles_advocate_called_upon_is_no_victim(nlp):

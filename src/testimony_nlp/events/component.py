@@ -31,6 +31,7 @@ from .roles import (
     Participant,
     RoleResolver,
     actor_key,
+    find_subject,
     first_person_in,
     grammatical_object,
     inherit_perpetrators,
@@ -255,7 +256,7 @@ class EventExtractor:
         if noun.lemma_.lower() not in COMPLAINT_NOUNS:
             return False
         verb = noun.head
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        subject = find_subject(verb)  # "was treated in hospital and filed a complaint"
         if subject is None:
             return False
         if subject.pos_ == "PRON" and subject.lower_ in self.lexicon.third_plural:
@@ -331,10 +332,14 @@ class EventExtractor:
             earlier = self.earlier_with_victim(cand, cands)
             if earlier is not None:
                 return earlier  # "left Iran ... where I have applied for asylum": one exile
-        if cand.type.name == "detention" and is_continuing_state(anchor):
-            earlier = self.earlier_with_victim(cand, cands)
+        if cand.type.name == "detention" and (is_continuing_state(anchor) or is_hold(anchor)):
+            earlier = self.earlier_with_victim(cand, cands, CUSTODY_TYPES)
             if earlier is not None:
                 return earlier  # "he is held solely for his work": the detention told before
+        if cand.type.name == "harassment" and anchor.lemma_.lower() in QUESTIONING_WORDS:
+            custody = self.earlier_with_victim(cand, cands, CUSTODY_TYPES, within=3)
+            if custody is not None:
+                return custody  # "I was interrogated almost daily": part of the custody
         # "threatened to arrest me", "warned me that I would be detained": the threat verb is
         # the status of the arrest
         if cand.type.name == "harassment" and anchor.lemma_ in self.lexicon.status["threat_heads"]:
@@ -404,19 +409,28 @@ class EventExtractor:
             ),
             None,
         )
-        if first is None or first.anchor.lemma_.lower() != anchor.lemma_.lower():
+        if first is None or not same_stem(first.anchor.lemma_, anchor.lemma_):
             return None
         return first
 
     @staticmethod
-    def earlier_with_victim(cand: Candidate, cands: list[Candidate]) -> Candidate | None:
-        """The last earlier event of the same type sharing a stated victim."""
+    def earlier_with_victim(
+        cand: Candidate,
+        cands: list[Candidate],
+        types: frozenset[str] | None = None,
+        within: int | None = None,
+    ) -> Candidate | None:
+        """The last earlier event of the given types (default: the candidate's own) sharing a
+        stated victim, at most ``within`` sentences back."""
+        types = types or frozenset({cand.type.name})
         if not cand.names(VICTIM) or has_own_date(clause_head(cand.anchor)):
             return None
         for other in reversed(cands):
             if other is cand or other.merged or other.anchor.i >= cand.anchor.i:
                 continue
-            if other.type.name == cand.type.name and cand.shares_victim_with(other):
+            if within is not None and cand.sent_index - other.sent_index > within:
+                break
+            if other.type.name in types and cand.shares_victim_with(other):
                 return other
         return None
 
@@ -548,6 +562,8 @@ def absorb(target: Candidate, other: Candidate) -> None:
                 and any(q.role == VICTIM for q in target.participants)
             ):
                 continue
+            if p.role == VICTIM and any(same_person(p.name, v) for v in victims):
+                continue  # "BLOGGER" in the headline is "blogger Aibek Sadykov" of the body
             target.participants.append(p)
             have.add((p.role, p.name))
 
@@ -564,10 +580,13 @@ AGAINST_PEOPLE = frozenset({"harassment", "assault"})
 COMPLAINT_NOUNS = frozenset({"complaint", "lawsuit", "suit", "petition", "claim"})
 
 
+ENFORCING_VERBS = frozenset({"enforce", "execute", "implement"})  # "the sentence was enforced"
+
+
 def carried_out_noun(cand: Candidate) -> Token | None:
     """The event noun a support verb carries out ("the search was carried out")."""
     anchor = cand.anchor
-    if anchor.lemma_.lower() not in SUPPORT_VERBS:
+    if anchor.lemma_.lower() not in SUPPORT_VERBS | ENFORCING_VERBS:
         return None
     for node in cand.match.nodes.values():
         if node.i != anchor.i and node.pos_ == "NOUN" and node.dep_ in ("dobj", "nsubjpass"):
@@ -584,11 +603,36 @@ DEMANDING_VERBS = frozenset(
 def is_demanded(anchor: Token) -> bool:
     """An outcome somebody asks for ("called for the immediate release of the journalists",
     "we call on the government to release those imprisoned")."""
-    return any(tok.lemma_.lower() in DEMANDING_VERBS for tok in governor_chain(anchor)[1:4])
+    return any(
+        tok.pos_ == "VERB" and tok.lemma_.lower() in DEMANDING_VERBS
+        for tok in list(anchor.ancestors)[:4]
+    )
+
+
+def same_stem(a: str, b: str) -> bool:
+    """ "hospitalisation" and "hospitalise", "arrest" and "arrest": one word's forms."""
+    a, b = a.lower(), b.lower()
+    return a == b or (min(len(a), len(b)) >= 6 and a[:6] == b[:6])
 
 
 def seeks_asylum(cand: Candidate) -> bool:
     return any(t.lemma_.lower() in ("asylum", "refuge") for t in cand.match.nodes.values())
+
+
+CUSTODY_TYPES = frozenset({"detention", "psychiatric_commitment"})
+QUESTIONING_WORDS = frozenset({"interrogate", "question", "interrogation", "questioning"})
+
+
+def is_hold(anchor: Token) -> bool:
+    """ "was held for 28 days", "kept for several hours": the length of a custody told before."""
+    if anchor.lemma_.lower() not in ("hold", "keep"):
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "for"
+        and any(o.ent_type_ in ("DATE", "TIME") for o in c.subtree)
+        for c in anchor.children
+    )
 
 
 STATE_OF_CUSTODY = frozenset({"hold", "keep", "detain", "remain", "stay", "languish", "sit"})

@@ -457,13 +457,11 @@ def is_one_of_many(anchor: Token, spec) -> bool:
     """ "a string of criminal cases against reporters", "the latest in a series of sentences":
     a tally of many incidents, not one."""
     prep = anchor.head
-    return (
-        spec.nominal
-        and anchor.tag_ == "NNS"
-        and anchor.dep_ == "pobj"
-        and prep.lower_ == "of"
-        and prep.head.lemma_.lower() in SERIES_NOUNS
-    )
+    if not spec.nominal or anchor.dep_ != "pobj" or prep.lower_ != "of":
+        return False
+    if counts_cases(prep.head):
+        return True  # "38 cases of pressure"
+    return anchor.tag_ == "NNS" and prep.head.lemma_.lower() in SERIES_NOUNS
 
 
 FLIGHT_PURPOSES = frozenset({"escape", "avoid", "flee", "hide", "evade", "save", "seek", "protect"})

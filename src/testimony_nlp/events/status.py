@@ -442,7 +442,21 @@ def concerns_speaker(anchor: Token, lex: Lexicon) -> bool:
     """ "A car is parked outside my house every night": a present habit aimed at the speaker
     ("my", "our", "me") is ongoing harassment of a specific person, not a general practice."""
     speaker = lex.first_singular | lex.first_plural
-    return any(t.lower_ in speaker and t.i != anchor.i for t in anchor.subtree)
+    return any(
+        t.lower_ in speaker and t.i != anchor.i and not in_description(t, anchor)
+        for t in anchor.subtree
+    )
+
+
+def in_description(token: Token, top: Token) -> bool:
+    """Whether a token sits in a relative or participle clause below ``top`` ("teachers who
+    organise gatherings in MY province are summoned": the speaker is not the one summoned)."""
+    current = token
+    while current.i != top.i and current.head.i != current.i:
+        if current.dep_ in ("relcl", "acl"):
+            return True
+        current = current.head
+    return False
 
 
 REQUEST_VERBS = frozenset(
