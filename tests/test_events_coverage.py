@@ -419,3 +419,88 @@ def test_events_round5_phrasing_classes(events_nlp, text, expected):
 )
 def test_events_round5_not_events(events_nlp, text, absent):
     assert first_of(events_nlp, text, absent) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # detention: bundled into a vehicle (not an assault)
+        (
+            "Four men in uniform pushed Adam into a minibus and drove off.",
+            ("detention", "occurred", "Adam", "four men in uniform"),
+        ),
+        # intervention: a lawyer hired for the victim
+        ("My mother hired a lawyer the next day.", ("intervention", "occurred", "narrator", None)),
+        # intervention: a lawyer kept out is an intervention tried and thwarted
+        (
+            "Her lawyer was not allowed to see her for nine days.",
+            ("intervention", "attempted", "her", None),
+        ),
+        (
+            "He was denied access to the lawyer his family had chosen.",
+            ("intervention", "attempted", "he", None),
+        ),
+        # intervention: the defence acting
+        (
+            "The defence appealed the ruling to the regional court.",
+            ("intervention", "occurred", None, None),
+        ),
+        # assault: force used against people, here negated
+        (
+            "No physical force was used against the staff during the search.",
+            ("assault", "negated", "staff", None),
+        ),
+        # surveillance: a phone infected with spyware
+        (
+            "Researchers found that his phone had been infected with spyware.",
+            ("surveillance", "occurred", "his", None),
+        ),
+    ],
+)
+def test_events_round6_phrasing_classes(events_nlp, text, expected):
+    assert first_of(events_nlp, text, expected[0]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a counted term of arrest is part of a sentence
+        ("Kirill got 15 days of arrest for the march.", "detention"),
+        # leave to go somewhere inside custody is not a release
+        ("One officer even let me go to the toilet.", "release"),
+        # an animal is nobody's victim of assault
+        ("One of them kicked our cat across the room.", "assault"),
+        # a running count since a date
+        (
+            "Since 2022 several dozen people have been sent for psychiatric examination.",
+            "psychiatric_commitment",
+        ),
+        # a career of representing many people
+        ("Our lawyers have represented more than 6,000 people.", "intervention"),
+        # an item of a list of demands
+        ("Stop the pressure on our organisation.", "harassment"),
+        # "you" in a general truth
+        ("They do not need to put you in prison.", "detention"),
+        # the setting of another event
+        ("He was beaten during interrogations.", "harassment"),
+        # a refused investigation accuses nobody
+        ("Investigators refused to open a criminal case.", "charge"),
+    ],
+)
+def test_events_round6_not_events(events_nlp, text, absent):
+    assert first_of(events_nlp, text, absent) is None
+
+
+def test_events_custody_told_in_several_sentences_is_one_detention(events_nlp):
+    text = (
+        "On 9 August riot police detained me near the metro. Somebody grabbed me by the hood "
+        "and they dragged me into a bus. They brought us to the district police department."
+    )
+    detentions = [e for e in events_nlp(text)._.events if e["event_type"] == "detention"]
+    assert [e["trigger"] for e in detentions] == ["detained me"]
+
+
+def test_events_questioning_in_custody_is_part_of_it(events_nlp):
+    text = "Police detained me on 3 May. I was interrogated for six hours."
+    types = [e["event_type"] for e in events_nlp(text)._.events]
+    assert types == ["detention"]

@@ -40,6 +40,7 @@ from .roles import (
 from .status import (
     ATTEMPTED,
     HYPOTHETICAL,
+    NEGATED,
     OCCURRED,
     THREATENED,
     clause_head,
@@ -211,6 +212,8 @@ class EventExtractor:
             status = HYPOTHETICAL  # "officials said he would be released": a plan, not a threat
         if status == OCCURRED and match.spec.status:
             status = match.spec.status  # "faces up to seven years in prison"
+        if match.spec.fixed_status and status in (OCCURRED, NEGATED):
+            status = match.spec.fixed_status
         participants = self.roles.resolve(match, etype.name, etype.object, narrator)
         victims = [p for p in participants if p.role == VICTIM]
         if is_generic(anchor, victims, self.lexicon):
@@ -230,6 +233,8 @@ class EventExtractor:
             return None  # asking for help ("calling for assistance") is not an intervention
         if etype.name in AGAINST_PEOPLE and self.targets_institution(anchor):
             return None  # "discrediting the authorities": an institution is no victim here
+        if etype.name == "charge" and status != OCCURRED and is_unaimed_case(anchor):
+            return None  # "nobody would open a case": an investigation refused, no accusation
         if etype.name == "charge" and self.complains_for_victim(anchor):
             return None  # "I have filed a complaint about it": a plea, not an accusation
         if (
@@ -337,9 +342,21 @@ class EventExtractor:
             if earlier is not None:
                 return earlier  # "he is held solely for his work": the detention told before
         if cand.type.name == "harassment" and anchor.lemma_.lower() in QUESTIONING_WORDS:
-            custody = self.earlier_with_victim(cand, cands, CUSTODY_TYPES, within=3)
+            custody = self.earlier_with_victim(cand, cands, CUSTODY_TYPES, within=5)
             if custody is not None:
                 return custody  # "I was interrogated almost daily": part of the custody
+        if cand.match.spec.id == "harassment.ban_from":
+            sentence = self.earlier_with_victim(cand, cands, frozenset({"charge"}), within=1)
+            if sentence is not None:
+                return sentence  # "The court also banned her from leaving": part of the sentence
+        if cand.type.name == "detention" and not cand.nominal:
+            told = self.earlier_with_victim(cand, cands, within=2)
+            if told is not None and self.same_story(told, cand):
+                return told  # "grabbed me ... They brought us to the district police department"
+        if cand.nominal:
+            verbal = self.verbal_twin(cand, cands)
+            if verbal is not None:
+                return verbal  # "the detention of X, who was taken into custody on 28 November"
         # "threatened to arrest me", "warned me that I would be detained": the threat verb is
         # the status of the arrest
         if cand.type.name == "harassment" and anchor.lemma_ in self.lexicon.status["threat_heads"]:
@@ -431,6 +448,28 @@ class EventExtractor:
             if within is not None and cand.sent_index - other.sent_index > within:
                 break
             if other.type.name in types and cand.shares_victim_with(other):
+                return other
+        return None
+
+    def same_story(self, earlier: Candidate, later: Candidate) -> bool:
+        """Two custody mentions of one paragraph, the later without a date of its own."""
+        paragraphs = paragraph_ids(later.anchor.doc)
+        return paragraphs[earlier.sent_index] == paragraphs[later.sent_index] and not (
+            has_own_date(clause_head(later.anchor))
+        )
+
+    @staticmethod
+    def verbal_twin(cand: Candidate, cands: list[Candidate]) -> Candidate | None:
+        """A verb telling the same event in the noun's sentence, about the same victim."""
+        for other in cands:
+            if (
+                other is not cand
+                and not other.nominal
+                and other.sent_index == cand.sent_index
+                and other.type.name == cand.type.name
+                and other.status == cand.status
+                and cand.shares_victim_with(other)
+            ):
                 return other
         return None
 
@@ -606,6 +645,25 @@ def is_demanded(anchor: Token) -> bool:
     return any(
         tok.pos_ == "VERB" and tok.lemma_.lower() in DEMANDING_VERBS
         for tok in list(anchor.ancestors)[:4]
+    )
+
+
+def is_unaimed_case(anchor: Token) -> bool:
+    """A case opened (or not) without saying against whom: "refused to open a case"."""
+    if anchor.lemma_.lower() == "case":
+        verb = anchor.head if anchor.dep_ in ("dobj", "nsubjpass") else anchor
+        return not names_target(verb)
+    objects = [c for c in anchor.children if c.dep_ == "dobj" and c.lemma_.lower() == "case"]
+    return bool(objects) and not names_target(anchor)
+
+
+def names_target(verb: Token) -> bool:
+    """Whether a case-opening names whom it is against ("a case against me")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(
+        prep.dep_ == "prep" and prep.lower_ in ("against", "on")
+        for head in [verb, *objects]
+        for prep in head.children
     )
 
 

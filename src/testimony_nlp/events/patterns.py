@@ -56,6 +56,7 @@ class PatternSpec:
     not_agent: str | None = None  # "advocate": a lawyer lodging a complaint is no prosecution
     advocate_object: bool = False  # "contacted a crisis group": turning to helpers
     place_destination: bool = False  # a "to" destination must be a place ("sent back home")
+    fixed_status: str | None = None  # "the lawyer was not allowed in": tried and failed
 
     @property
     def size(self) -> int:
@@ -262,6 +263,12 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
         return False
     if spec.nominal and (is_prison_term(anchor) or is_kind_of(anchor) or serves_sentence(anchor)):
         return False  # "sentenced him to eight years' imprisonment", "similar accusations"
+    if (
+        spec.nominal
+        and anchor.lemma_.lower() in QUESTIONING_NOUNS
+        and anchor.head.lower_ == "during"
+    ):
+        return False  # "beaten during interrogations": the setting of another event
     if is_described_group(anchor):
         return False  # "people still imprisoned in connection with ...": a group, described
     if spec.type == "relocation" and under_ban(anchor):
@@ -293,8 +300,12 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
         return False  # "he took his laptop to the repair shop": his own doing
     if spec.type == "seizure" and obj is not None and obj.lemma_.lower() in BODY_PARTS:
         return False  # "grabbed my arms": a hold on a person, not property taken
-    if spec.type == "intervention" and obj is not None and counts_cases(obj):
-        return False  # "documented 38 cases of pressure": a tally
+    if (
+        spec.type == "intervention"
+        and obj is not None
+        and (counts_cases(obj) or many(obj, lexicon))
+    ):
+        return False  # "documented 38 cases", "has represented more than 6,000 people"
     if spec.advocate_object and (obj is None or not is_advocate(obj, lexicon)):
         return False
     if spec.not_agent == "advocate" and has_advocate_actor(anchor, lexicon):
@@ -490,6 +501,22 @@ def is_heading(anchor: Token) -> bool:
     return not any(t.pos_ in ("VERB", "AUX") for t in anchor.doc[first:end])
 
 
+QUESTIONING_NOUNS = frozenset({"interrogation", "questioning", "interview"})
+
+
+def many(obj: Token, lexicon: Lexicon) -> bool:
+    """A career's count or class of people ("represented political prisoners, journalists")."""
+    if not is_person_like(obj, lexicon):
+        return False
+    numbers = [c for c in obj.subtree if c.like_num and c.i < obj.i]
+    if numbers and any(
+        c.text.replace(",", "").isdigit() and int(c.text.replace(",", "")) >= 10 for c in numbers
+    ):
+        return True
+    dets = [c for c in obj.children if c.dep_ in ("det", "poss", "nummod")]
+    return obj.tag_ == "NNS" and not dets and obj.ent_type_ == ""
+
+
 BODY_PARTS = frozenset(
     {
         "arm",
@@ -537,12 +564,29 @@ def is_described_group(anchor: Token) -> bool:
 
 
 def is_prison_term(anchor: Token) -> bool:
-    """The term a sentence imposes ("sentenced to five years' imprisonment"): part of the
-    sentence, not a detention of its own."""
+    """The term a sentence imposes ("sentenced to five years' imprisonment", "got 15 days of
+    arrest"): part of the sentence, not a detention of its own."""
+    if anchor.lemma_.lower() in ("arrest", "detention") and counted_term(anchor):
+        return True
     if anchor.lemma_.lower() not in PRISON_TERMS:
         return False
     for tok in [anchor, *list(anchor.ancestors)[:4]]:
         if tok.lemma_.lower() in SENTENCING_WORDS and tok.i != anchor.i:
+            return True
+    return False
+
+
+TERM_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years"})
+
+
+def counted_term(anchor: Token) -> bool:
+    """ "15 days of arrest", "ten days' administrative detention": a counted term."""
+    doc = anchor.doc
+    for t in doc[max(0, anchor.i - 4) : anchor.i]:
+        if t.lower_.rstrip("'’") not in TERM_UNITS or t.i == 0 or not doc[t.i - 1].like_num:
+            continue
+        between = doc[t.i + 1 : anchor.i]
+        if all(w.lower_ in ("of", "'", "’", "'s") or w.pos_ == "ADJ" for w in between):
             return True
     return False
 
@@ -567,8 +611,12 @@ def lets_go_of(anchor: Token) -> bool:
         return False
     verb = anchor if anchor.lemma_.lower() == "let" else anchor.head
     words = [verb, *verb.children, *(g for c in verb.children for g in c.children)]
-    has_go = any(w.lower_ == "go" for w in words)
-    return has_go and any(w.dep_ == "prep" and w.lower_ == "of" for w in words)
+    go = next((w for w in words if w.lower_ == "go"), None)
+    if go is None:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "to" for c in go.children):
+        return True  # "let me go to the toilet": leave to go somewhere, not freedom
+    return any(w.dep_ == "prep" and w.lower_ == "of" for w in words)
 
 
 def counts_cases(obj: Token) -> bool:

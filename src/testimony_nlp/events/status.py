@@ -327,8 +327,9 @@ def is_specific(participant: Participant) -> bool:
     if first in ("people", "anyone", "everyone", "those", "someone", "dissidents"):
         return False
     head_words = noun_phrase_head_words(words)
+    head = head_words[-1].lower()
     plural_bare = (
-        head_words[-1].lower().endswith("s")
+        (head.endswith("s") or head in IRREGULAR_PLURALS)
         and first
         not in ("the", "his", "her", "their", "my", "our", "these", "those", "this", "that")
         and not any(w[0].isdigit() for w in words)
@@ -337,6 +338,7 @@ def is_specific(participant: Participant) -> bool:
     return not plural_bare
 
 
+IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children"})
 NP_BOUNDARIES = frozenset({"in", "of", "from", "at", "with", "who", "that", "across", "around"})
 
 
@@ -361,6 +363,8 @@ def is_generic(anchor: Token, victims: list[Participant], lex: Lexicon) -> bool:
         return True  # "a person can be put in a psychiatric hospital for a post"
     if in_some_cases(anchor):
         return True  # "in some cases after being seized on the street": a pattern of cases
+    if victims and not any(map(is_specific, victims)) and counted_since(anchor):
+        return True  # "since February 2022 several dozen people have been sent for ...": a count
     if any(is_specific(v) for v in victims) or concerns_speaker(anchor, lex):
         return False
     cues = lex.status
@@ -401,6 +405,14 @@ def is_anyone(victim: Participant) -> bool:
     """ "a person", "anyone", "people": nobody in particular."""
     words = victim.name.lower().split()
     return bool(words) and len(words) <= 2 and words[-1] in ANYONE_WORDS
+
+
+def counted_since(anchor: Token) -> bool:
+    """A perfect clause over a period ("since 2022 ... have been sent"): a running count."""
+    head = governor_chain(anchor)[-1]
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)
+    since = any(c.dep_ == "prep" and c.lower_ == "since" for c in head.children)
+    return perfect and since
 
 
 def in_some_cases(anchor: Token) -> bool:
@@ -487,9 +499,13 @@ def is_request(anchor: Token, lex: Lexicon) -> bool:
     """An item of an action list ("Urging the authorities not to extradite him", "Calling for
     his release"): a subjectless request verb above the event asks for it."""
     chain = governor_chain(anchor)
-    for below, tok in zip(chain, chain[1:], strict=False):
-        if below.lemma_.lower() in CESSATION_VERBS and tok.lemma_.lower() in REQUEST_VERBS:
+    for k, below in enumerate(chain):
+        if below.lemma_.lower() not in CESSATION_VERBS:
+            continue
+        if any(tok.lemma_.lower() in REQUEST_VERBS for tok in chain[k + 1 :]):
             return True  # "calls on the authorities to drop all charges": a restated grievance
+        if below.tag_ == "VB" and below.dep_ == "ROOT" and not has_subject(below):
+            return True  # "2. Stop the pressure on our organisation": an item of demands
     for tok in chain[1:]:
         if tok.lemma_.lower() not in REQUEST_VERBS or tok.pos_ != "VERB":
             continue
@@ -515,6 +531,8 @@ def present_simple(verb: Token) -> bool:
         return False
     if verb.tag_ in ("VBZ", "VBP"):
         return True
+    if verb.tag_ == "VB" and any(a.lemma_ == "do" and a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return True  # "they do not need to put you in prison"
     return verb.tag_ == "VBN" and any(a.tag_ in ("VBZ", "VBP") for a in auxes)
 
 
