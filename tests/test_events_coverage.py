@@ -504,3 +504,90 @@ def test_events_questioning_in_custody_is_part_of_it(events_nlp):
     text = "Police detained me on 3 May. I was interrogated for six hours."
     types = [e["event_type"] for e in events_nlp(text)._.events]
     assert types == ["detention"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # drug test: samples taken
+        (
+            "The next morning a nurse took blood from my vein.",
+            ("drug_test", "occurred", "narrator", "doctors"),
+        ),
+        # intervention: no access to a lawyer is an intervention thwarted
+        (
+            "He was held in a basement where he had no access to a lawyer.",
+            ("intervention", "attempted", "he", None),
+        ),
+        # surveillance: the same car noticed again and again
+        (
+            "In February I first noticed the same white Niva outside.",
+            ("surveillance", "occurred", "narrator", None),
+        ),
+        # relocation: crossing a border
+        (
+            "Two days later I crossed the border on foot.",
+            ("relocation", "occurred", "narrator", None),
+        ),
+        # charge: declared a suspect
+        (
+            "In July the investigator declared me a suspect in the case.",
+            ("charge", "occurred", "narrator", "investigators"),
+        ),
+        # detention: pushed into the back of a car
+        (
+            "The policemen pushed me into the back of a UAZ.",
+            ("detention", "occurred", "narrator", "police"),
+        ),
+    ],
+)
+def test_events_round7_phrasing_classes(events_nlp, text, expected):
+    assert first_of(events_nlp, text, expected[0]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a thing disappearing is no enforced disappearance
+        ("People understood that the articles were going to disappear.", "detention"),
+        # an arrest ordered in absentia is a legal step against someone abroad
+        ("On 2 August a court sanctioned my arrest in absentia.", "detention"),
+        # an app's warning is not harassment
+        ("One night Telegram warned me about a new login.", "harassment"),
+        # the speaker filming officers is not surveillance of anyone
+        ("I refused to go and started filming them.", "surveillance"),
+        # "people fined repeatedly ... can be prosecuted": a rule, not an incident
+        ("Under the new law, people can be prosecuted for a single post.", "charge"),
+        # a demand that charges be dropped restates them
+        ("The authorities should drop the charges against her.", "charge"),
+    ],
+)
+def test_events_round7_not_events(events_nlp, text, absent):
+    assert first_of(events_nlp, text, absent) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "triggers"),
+    [
+        # a continuing state since a date is the custody told before
+        (
+            "On 2 May agents detained the teacher. He has been held in solitary confinement "
+            "since May.",
+            ["detained the teacher"],
+        ),
+        # a transfer between prisons continues the custody
+        (
+            "Police arrested the blogger on 4 March. On 4 April the blogger was moved to a prison.",
+            ["arrested the blogger"],
+        ),
+        # a court's later step on a detention is its own event
+        (
+            "A court extended by three months the detention of the blogger, who has been held "
+            "since his arrest in June.",
+            ["detention", "arrest"],
+        ),
+    ],
+)
+def test_events_one_incident_told_again(events_nlp, text, triggers):
+    detentions = [e for e in events_nlp(text)._.events if e["event_type"] == "detention"]
+    assert [e["trigger"] for e in detentions] == triggers

@@ -245,6 +245,8 @@ class EventExtractor:
             return None  # "campaigned for the release of imprisoned teachers": a cause
         if match.spec.id == "harassment.agent_contact" and self.contacted_by_doctor(anchor):
             return None  # "a doctor called me from the hospital": news, not pressure
+        if etype.name in ("harassment", "surveillance") and self.not_done_by_people(anchor):
+            return None  # "Telegram warned me", "I started filming them"
         start, end = trigger_extent(match)
         sent_index = max(i for i, s in enumerate(sent_starts) if s <= anchor.i)
         return Candidate(match, etype, sent_index, start, end, status, cue, participants)
@@ -267,6 +269,15 @@ class EventExtractor:
         if subject.pos_ == "PRON" and subject.lower_ in self.lexicon.third_plural:
             return False  # "they filed a complaint against him": maybe the authorities
         return actor_key(subject, self.lexicon) is None
+
+    def not_done_by_people(self, anchor: Token) -> bool:
+        """The subject is a thing (an app, a letter), or the speaker watching the watchers."""
+        subject = find_subject(anchor) if anchor.pos_ == "VERB" else None
+        if subject is None:
+            return False
+        if subject.lower_ in self.lexicon.first_singular | self.lexicon.first_plural:
+            return anchor.lemma_.lower() in ("film", "photograph", "record", "watch", "follow")
+        return subject.lower_ in THING_SUBJECTS or subject.ent_type_ == "PRODUCT"
 
     def contacted_by_doctor(self, anchor: Token) -> bool:
         subject = next((c for c in anchor.children if c.dep_ == "nsubj"), None)
@@ -337,10 +348,17 @@ class EventExtractor:
             earlier = self.earlier_with_victim(cand, cands)
             if earlier is not None:
                 return earlier  # "left Iran ... where I have applied for asylum": one exile
-        if cand.type.name == "detention" and (is_continuing_state(anchor) or is_hold(anchor)):
-            earlier = self.earlier_with_victim(cand, cands, CUSTODY_TYPES)
+        if cand.type.name == "detention" and (
+            is_continuing_state(anchor) or anchor.lemma_.lower() in ("transfer", "move")
+        ):
+            # "has been held since May", "on 4 April he was transferred": dates of one custody
+            earlier = self.earlier_with_victim(cand, cands, CUSTODY_TYPES, within=3, dated=True)
             if earlier is not None:
                 return earlier  # "he is held solely for his work": the detention told before
+        if cand.type.name == "detention" and is_hold(anchor):
+            earlier = self.earlier_with_victim(cand, cands, CUSTODY_TYPES, within=1, dated=True)
+            if earlier is not None:
+                return earlier  # "detained Karwan ... and held him for three days"
         if cand.type.name == "harassment" and anchor.lemma_.lower() in QUESTIONING_WORDS:
             custody = self.earlier_with_victim(cand, cands, CUSTODY_TYPES, within=5)
             if custody is not None:
@@ -357,6 +375,14 @@ class EventExtractor:
             verbal = self.verbal_twin(cand, cands)
             if verbal is not None:
                 return verbal  # "the detention of X, who was taken into custody on 28 November"
+            if alleged(anchor):
+                earlier = self.earlier_with_victim(cand, cands)
+                if earlier is not None:
+                    return earlier  # "an investigation into his allegations of torture"
+        if cand.type.name == "charge" and anchor.dep_ == "conj" and anchor.head.i in by_anchor:
+            head = by_anchor[anchor.head.i]
+            if head.type.name == "charge" and cand.shares_victim_with(head):
+                return head  # "charged him in absentia and placed him on the wanted list"
         # "threatened to arrest me", "warned me that I would be detained": the threat verb is
         # the status of the arrest
         if cand.type.name == "harassment" and anchor.lemma_ in self.lexicon.status["threat_heads"]:
@@ -410,25 +436,24 @@ class EventExtractor:
 
     @staticmethod
     def body_mention(cand: Candidate, cands: list[Candidate]) -> Candidate | None:
-        """The body's first event of the headline's type when the body tells it with the
-        headline's own word ("DETAINS" ... "were detained"); otherwise the headline may name a
-        later incident ("DETENTION EXTENDED", "RE-ARRESTED")."""
+        """The first body event of the headline's type told with the headline's own word
+        ("DETAINS" ... "were detained", "DETENTION EXTENDED" ... "extended his detention");
+        a repeat ("RE-ARRESTED") is another incident."""
         anchor = cand.anchor
         if anchor.i >= 2 and anchor.doc[anchor.i - 2].lower_ == "re":
             return None  # "re-arrested": a repeat, not the lede's incident
-        first = next(
+        return next(
             (
                 o
                 for o in cands
                 if o.anchor.i > anchor.i
                 and o.type.name == cand.type.name
+                and o.status == cand.status
+                and same_stem(o.anchor.lemma_, anchor.lemma_)
                 and not is_headline(o.anchor)
             ),
             None,
         )
-        if first is None or not same_stem(first.anchor.lemma_, anchor.lemma_):
-            return None
-        return first
 
     @staticmethod
     def earlier_with_victim(
@@ -436,18 +461,24 @@ class EventExtractor:
         cands: list[Candidate],
         types: frozenset[str] | None = None,
         within: int | None = None,
+        dated: bool = False,
     ) -> Candidate | None:
         """The last earlier event of the given types (default: the candidate's own) sharing a
-        stated victim, at most ``within`` sentences back."""
+        stated victim, at most ``within`` sentences back; a mention with a date of its own is
+        a new incident unless ``dated`` allows it."""
         types = types or frozenset({cand.type.name})
-        if not cand.names(VICTIM) or has_own_date(clause_head(cand.anchor)):
+        if not cand.names(VICTIM):
+            return None
+        if not dated and has_own_date(clause_head(cand.anchor)):
             return None
         for other in reversed(cands):
             if other is cand or other.merged or other.anchor.i >= cand.anchor.i:
                 continue
             if within is not None and cand.sent_index - other.sent_index > within:
                 break
-            if other.type.name in types and cand.shares_victim_with(other):
+            # nearby, "he" is the one just told about even when the antecedent was not resolved
+            nearby_pronoun = within is not None and cand.names(VICTIM) in (["he"], ["she"])
+            if other.type.name in types and (nearby_pronoun or cand.shares_victim_with(other)):
                 return other
         return None
 
@@ -460,18 +491,29 @@ class EventExtractor:
 
     @staticmethod
     def verbal_twin(cand: Candidate, cands: list[Candidate]) -> Candidate | None:
-        """A verb telling the same event in the noun's sentence, about the same victim."""
-        for other in cands:
-            if (
-                other is not cand
-                and not other.nominal
-                and other.sent_index == cand.sent_index
-                and other.type.name == cand.type.name
-                and other.status == cand.status
-                and cand.shares_victim_with(other)
-            ):
-                return other
-        return None
+        """A verb (else an earlier noun) telling the same event in the noun's sentence, about
+        the same victim: "on trial ... on charges that can carry the death penalty"."""
+        twins = [
+            other
+            for other in cands
+            if other is not cand
+            and not other.merged
+            and other.sent_index == cand.sent_index
+            and other.type.name == cand.type.name
+            and other.status == cand.status
+            and cand.shares_victim_with(other)
+        ]
+        if cand.anchor.head.lemma_.lower() in LEGAL_STEP_VERBS:
+            return None  # "a court extended the detention of X, who has been held since May"
+        verbal = [o for o in twins if not o.nominal]
+        earlier = [
+            o
+            for o in twins
+            if o.nominal
+            and o.anchor.i < cand.anchor.i
+            and o.anchor.head.lemma_.lower() not in LEGAL_STEP_VERBS
+        ]
+        return (verbal or earlier or [None])[0]
 
     def anaphoric_antecedent(
         self, cand: Candidate, cands: list[Candidate], noun: Token | None = None
@@ -657,6 +699,26 @@ def is_unaimed_case(anchor: Token) -> bool:
     return bool(objects) and not names_target(anchor)
 
 
+LEGAL_STEP_VERBS = frozenset(
+    {"extend", "prolong", "order", "sanction", "approve", "authorise", "authorize", "uphold"}
+)
+THING_SUBJECTS = frozenset(
+    {"telegram", "whatsapp", "signal", "facebook", "instagram", "google", "gmail", "viber"}
+    | {"app", "application", "phone", "system", "notification", "letter", "message", "email"}
+)
+REPORTING_NOUNS = frozenset(
+    {"allegation", "claim", "report", "account", "evidence", "sign", "complaint", "testimony"}
+)
+
+
+def alleged(noun: Token) -> bool:
+    """ "his allegations of torture", "reports of beatings": an event told as reported."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in REPORTING_NOUNS
+    )
+
+
 def names_target(verb: Token) -> bool:
     """Whether a case-opening names whom it is against ("a case against me")."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
@@ -704,7 +766,10 @@ def is_continuing_state(anchor: Token) -> bool:
     if anchor.tag_ in ("VBZ", "VBP"):
         return True
     auxes = [c for c in anchor.children if c.dep_ in ("aux", "auxpass")]
-    return bool(auxes) and auxes[0].tag_ in ("VBZ", "VBP") and auxes[0].lemma_ == "be"
+    if not auxes or auxes[0].tag_ not in ("VBZ", "VBP"):
+        return False
+    # "is held", "has been held since May" (a state up to now), not "has arrested"
+    return auxes[0].lemma_ == "be" or any(a.lower_ == "been" for a in auxes[1:])
 
 
 def has_own_date(token: Token) -> bool:

@@ -275,6 +275,10 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
         return False  # "a two-year ban on leaving the country": the ban, not a move
     if spec.type == "release" and lets_go_of(anchor):
         return False  # "the men let go of him": no custody ended
+    if anchor.lemma_.lower() == "disappear" and not has_person_subject(anchor, lexicon):
+        return False  # "the articles were going to disappear": nobody was abducted
+    if spec.type == "detention" and in_absentia(anchor):
+        return False  # "sanctioned my arrest in absentia": a legal step, the person is away
     if spec.type == "intervention" and demands_an_offence(anchor):
         return False  # "his colleagues had never called for violence"
     if spec.type == "relocation" and has_own_purpose(anchor):
@@ -422,6 +426,15 @@ OFFENCE_NOUNS = frozenset(
     }
 )
 CALL_HEADS = frozenset({"call", "calls", "incite", "incitement", "appeal", "urge", "propaganda"})
+
+
+def has_person_subject(verb: Token, lexicon: Lexicon) -> bool:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(is_person_like(s, lexicon) for s in subjects)
+
+
+def in_absentia(anchor: Token) -> bool:
+    return any(t.lower_ == "absentia" for t in anchor.head.subtree)
 
 
 def demands_an_offence(anchor: Token) -> bool:
@@ -717,6 +730,8 @@ def is_advocate(token: Token, lexicon: Lexicon, depth: int = 0) -> bool:
         return antecedent is not None and is_advocate(antecedent, lexicon, depth + 1)
     if token.ent_type_ in ADVOCATE_ENTS:
         return True
+    if token.is_upper and len(token) >= 3 and token.pos_ == "PROPN" and token.dep_ == "nsubj":
+        return True  # an organisation's acronym the NER did not label ("BAJ condemned ...")
     if {lemma, lower, lower.removesuffix("s")} & lexicon.intervener_heads:
         return True  # also a plural in a name: "Front Line Defenders"
     related = [c for c in token.children if c.dep_ in ("compound", "appos", "amod")]

@@ -646,7 +646,9 @@ class RoleResolver:
         if event_type == "intervention":
             helpers = of + by + frm + poss + actors
             victims = prep_objects(noun, "for", "to")
-            victims = [v for v in victims if is_person_like(v, self.lex)]
+            victims = [
+                v for v in victims if is_person_like(v, self.lex) and v.lemma_ not in COUNSEL_HEADS
+            ]  # "no access to a lawyer": the lawyer is the help, not the one helped
             roles = {INTERVENER: helpers, VICTIM: victims}
             self.light_verb(noun, roles, helper_role=INTERVENER)
             return roles

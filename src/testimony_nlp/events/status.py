@@ -404,6 +404,8 @@ POSSIBILITY_MODALS = frozenset({"can", "could", "may", "might"})
 def is_anyone(victim: Participant) -> bool:
     """ "a person", "anyone", "people": nobody in particular."""
     words = victim.name.lower().split()
+    if words and words[0] in ("people", "anyone", "anybody", "someone", "somebody"):
+        return True  # "people fined repeatedly for protest-related offences"
     return bool(words) and len(words) <= 2 and words[-1] in ANYONE_WORDS
 
 
@@ -506,6 +508,8 @@ def is_request(anchor: Token, lex: Lexicon) -> bool:
             return True  # "calls on the authorities to drop all charges": a restated grievance
         if below.tag_ == "VB" and below.dep_ == "ROOT" and not has_subject(below):
             return True  # "2. Stop the pressure on our organisation": an item of demands
+        if any(c.dep_ == "aux" and c.lower_ in ("should", "must") for c in below.children):
+            return True  # "The authorities should drop the charges": a demand
     for tok in chain[1:]:
         if tok.lemma_.lower() not in REQUEST_VERBS or tok.pos_ != "VERB":
             continue
