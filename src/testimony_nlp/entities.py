@@ -24,8 +24,10 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
+from spacy.attrs import IS_PUNCT, IS_SPACE, LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -108,7 +110,7 @@ class EntityLexicon:
             return 0
         lower = text.lower()
         for strength, suffixes in ((2, self.surname_suffixes), (1, self.weak_surname_suffixes)):
-            if any(lower.endswith(s) and len(lower) >= len(s) + 3 for s in suffixes):
+            if _ends_with_any(lower, suffixes):
                 return strength
         return 0
 
@@ -119,6 +121,20 @@ class EntityLexicon:
 
 def _longest_first(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted({v.lower() for v in values}, key=lambda v: (-len(v), v)))
+
+
+def _ends_with_any(word: str, suffixes: tuple[str, ...]) -> bool:
+    """Whether ``word`` ends with one of ``suffixes`` and keeps at least three letters before it."""
+    by_length, lengths = _suffix_index(suffixes)
+    longest = len(word) - 3
+    return any(n <= longest and word[len(word) - n :] in by_length for n in lengths)
+
+
+@lru_cache(maxsize=64)
+def _suffix_index(suffixes: tuple[str, ...]) -> tuple[frozenset[str], tuple[int, ...]]:
+    """The suffixes as a set and their distinct lengths: a word is tested once per length,
+    not once per suffix."""
+    return frozenset(suffixes), tuple(sorted({len(s) for s in suffixes}))
 
 
 def default_lexicon() -> EntityLexicon:
@@ -155,8 +171,9 @@ class EntityCorrector:
             return doc
         ents = self.corrected_entities(doc)
         narrator = self.narrator(doc)
-        doc.ents = [Span(doc, e.start, e.end, label=e.label) for e in ents]
-        for ent in doc.ents:
+        spans = [Span(doc, e.start, e.end, label=e.label) for e in ents]
+        doc.ents = spans
+        for ent in spans:  # what ``doc.ents`` gives back, without rebuilding it from the tokens
             if ent.label_ in CANONICAL_LABELS:
                 ent._.canonical = canonical_name(ent)
         doc._.narrator = narrator
@@ -170,10 +187,11 @@ class EntityCorrector:
         for ent in ents:
             ent.end = _without_possessive(doc, ent.start, ent.end)
             ent.label = self._relabel(doc, ent)
-        ents = self._add_name_pairs(doc, ents)
+        texts = _token_texts(doc)
+        ents = self._add_name_pairs(doc, ents, texts)
         self._spread_over_coordination(doc, ents)
         self._spread_place_labels(doc, ents)
-        ents += self._missing_acronyms(doc, ents)
+        ents += self._missing_acronyms(texts, ents)
         return sorted(ents, key=lambda e: e.start)
 
     def _relabel(self, doc: Doc, ent: _Ent) -> str:
@@ -284,10 +302,15 @@ class EntityCorrector:
             ):
                 ent.label = "GPE"
 
-    def _add_name_pairs(self, doc: Doc, ents: list[_Ent]) -> list[_Ent]:
+    def _add_name_pairs(self, doc: Doc, ents: list[_Ent], texts: list[str]) -> list[_Ent]:
         """Given name + surname (+ surname-like words) the model missed or mislabelled."""
+        # both words must be capitalised: checked on the texts, cheaper than on Tokens
+        named = [NAME_WORD.fullmatch(text) is not None for text in texts]
         i = 0
         while i < len(doc) - 1:
+            if not (named[i] and named[i + 1]):
+                i += 1
+                continue
             candidate = self._name_at(doc, i)
             if candidate is None:
                 i += 1
@@ -358,12 +381,13 @@ class EntityCorrector:
             len(span) >= 2 and ent.label not in PLACE_LABELS
         )
 
-    def _missing_acronyms(self, doc: Doc, ents: list[_Ent]) -> list[_Ent]:
+    def _missing_acronyms(self, texts: list[str], ents: list[_Ent]) -> list[_Ent]:
         taken = {i for e in ents for i in range(e.start, e.end)}
+        acronyms = self.lexicon.acronyms
         return [
-            _Ent(t.i, t.i + 1, "ORG")
-            for t in doc
-            if t.text in self.lexicon.acronyms and t.i not in taken
+            _Ent(i, i + 1, "ORG")
+            for i, text in enumerate(texts)
+            if text in acronyms and i not in taken
         ]
 
     # ------------------------------------------------------------------ narrator
@@ -379,10 +403,14 @@ class EntityCorrector:
         sentences = list(_sentences(doc))
         if not sentences:
             return False
-        outside = _outside_quotes(doc)
-        voiced = sum(
-            any(outside[t.i] and _is_first_person(t) for t in sentence) for sentence in sentences
-        )
+        texts = _token_texts(doc)
+        strings = doc.vocab.strings
+        lowers = [strings[h] for h in doc.to_array(LOWER).tolist()]
+        first_person = [
+            outside and (text == "I" or lower in FIRST_PERSON_LOWER)
+            for outside, text, lower in zip(_outside_quotes(doc), texts, lowers, strict=True)
+        ]
+        voiced = sum(any(first_person[s.start : s.end]) for s in sentences)
         return (
             voiced >= self.min_first_person_sentences
             and voiced / len(sentences) >= self.min_first_person_share
@@ -411,14 +439,17 @@ def _coordinated(doc: Doc, a: _Ent, b: _Ent) -> bool:
     return 1 <= len(between) <= 2 and all(t.lower_ in COORDINATORS for t in between)
 
 
-def _is_first_person(token: Token) -> bool:
-    return token.text == "I" or token.lower_ in FIRST_PERSON_LOWER
+def _token_texts(doc: Doc) -> list[str]:
+    """Every token's text, read from the Doc's array (no Token objects)."""
+    strings = doc.vocab.strings
+    return [strings[h] for h in doc.to_array(ORTH).tolist()]
 
 
 def _sentences(doc: Doc) -> Iterator[Span]:
     """Sentences from the parser or segmenter; split on final punctuation when there are none."""
     if doc.has_annotation("SENT_START"):
-        yield from (s for s in doc.sents if not all(t.is_space or t.is_punct for t in s))
+        blank = [space or punct for space, punct in doc.to_array([IS_SPACE, IS_PUNCT]).tolist()]
+        yield from (s for s in doc.sents if not all(blank[s.start : s.end]))
         return
     start = 0
     for token in doc:
@@ -433,15 +464,15 @@ def _sentences(doc: Doc) -> Iterator[Span]:
 def _outside_quotes(doc: Doc) -> list[bool]:
     """Per token, whether it stands outside quotation marks (reset at each paragraph)."""
     flags, quoted = [], False
-    for token in doc:
-        text = token.text
+    spaces = doc.to_array(IS_SPACE).tolist()
+    for text, space in zip(_token_texts(doc), spaces, strict=True):
         if text in OPENING_QUOTES:
             quoted = True
         elif text in CLOSING_QUOTES:
             quoted = False
         elif text == '"':
             quoted = not quoted
-        elif token.is_space and text.count("\n") >= 2:
+        elif space and text.count("\n") >= 2:
             quoted = False  # a paragraph never inherits an unclosed quotation
         flags.append(not quoted and text not in QUOTE_MARKS)
     return flags

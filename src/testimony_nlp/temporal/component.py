@@ -157,12 +157,13 @@ class TimeNormalizer:
         spans = []
         for span, timex in annotated:
             labelled = Span(doc, span.start, span.end, label=timex.type)
-            labelled._.timex = timex.value
-            labelled._.timex_type = timex.type
-            labelled._.date_start = timex.start.isoformat() if timex.start else None
-            labelled._.date_end = timex.end.isoformat() if timex.end else None
-            labelled._.date_precision = timex.precision
-            labelled._.timex_status = timex.status
+            ext = labelled._  # each ``span._`` access builds a new accessor
+            ext.timex = timex.value
+            ext.timex_type = timex.type
+            ext.date_start = timex.start.isoformat() if timex.start else None
+            ext.date_end = timex.end.isoformat() if timex.end else None
+            ext.date_precision = timex.precision
+            ext.timex_status = timex.status
             spans.append(labelled)
         doc.spans[TIMEX_GROUP] = spans
 
@@ -179,15 +180,22 @@ def _parse_date(value: str | dt.date | None) -> dt.date | None:
 def _sentence_indexer(found: list[Candidate]):
     """Maps a span to the index of its sentence (0 when the Doc has no sentence boundaries)."""
     cache: dict[int, int] = {}
+    by_span: dict[tuple[int, int], int] = {}  # the same spans are asked about repeatedly
+    sentenced: list[bool] = []  # whether the (one) Doc has sentences, once known
 
     def index(span: Span) -> int:
-        doc = span.doc
-        if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        if not sentenced:
+            doc = span.doc
+            sentenced.append(doc.has_annotation("SENT_START") or doc.has_annotation("DEP"))
+        if not sentenced[0]:
             return 0
-        start = span.sent.start
-        if start not in cache:
-            cache[start] = len(cache)
-        return cache[start]
+        key = (span.start, span.end)
+        if key not in by_span:
+            start = span.sent.start
+            if start not in cache:
+                cache[start] = len(cache)
+            by_span[key] = cache[start]
+        return by_span[key]
 
     return index
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import numpy
 from spacy.attrs import LIKE_NUM, LOWER, SHAPE
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
@@ -124,45 +123,107 @@ def default_patterns() -> list[dict]:
     return [{"label": label, "pattern": pattern} for label, pattern in patterns]
 
 
+# First words so common that a window nearly always holds one: their patterns run everywhere.
+_COMMON_STARTS = frozenset({"the", "a", "an", "in", "of", "for", "that"})
+_COMMON_SHAPES = frozenset({"d", "dd"})
+_ALWAYS = 1  # bucket bit of the patterns every window tries
+
+
 class TriggeredMatcher:
-    """A spaCy Matcher run only around trigger tokens.
+    """A spaCy Matcher run only around trigger tokens, with only the patterns that can start
+    there.
 
     The Matcher's cost grows with tokens x patterns; temporal expressions are rare, so the
     tokens that can take part in a match (any word named in a pattern, any number-like
-    token) are found with one vectorised lookup over the Doc's arrays, and the Matcher
-    runs on the merged windows around them.
+    token) are found with set lookups over the Doc's columns, and a Matcher runs on the
+    merged windows around them. A pattern can only match where its first token does, so
+    the patterns are put in buckets by their first word (or shape), and each window runs a
+    Matcher holding just the buckets its words call for (built once per combination). The
+    patterns keep their relative order, so the matches, their greedy filtering and their
+    order are those of one Matcher holding every pattern.
     """
 
     WINDOW = 5  # longest pattern length
+    BUCKETS = 8  # buckets for the less common first words
 
     def __init__(self, vocab: Vocab, patterns: list[dict]) -> None:
-        self.matcher = Matcher(vocab)
+        self.vocab = vocab
+        self._lower_bits: dict[int, int] = {}
+        self._shape_bits: dict[int, int] = {}
         by_label: dict[str, list[list[dict]]] = {}
         for entry in patterns:
             for pattern in expand_first_token(entry["pattern"]):
                 by_label.setdefault(entry["label"], []).append(pattern)
-        for label, group in by_label.items():
-            self.matcher.add(label, group, greedy="LONGEST")
+        # (label, pattern, bucket bit) in the order one Matcher of every pattern would hold
+        self._ordered = [
+            (label, pattern, self._start_bit(pattern[0]))
+            for label, group in by_label.items()
+            for pattern in group
+        ]
+        # one Matcher of every pattern validates them all now, as spaCy does on ``add``
+        everything = _ALWAYS
+        for _, _, bit in self._ordered:
+            everything |= bit
+        self._matchers: dict[int, Matcher | None] = {}
+        self.matcher = self._matcher_for(everything, validate=True)
         words, shapes = _pattern_values(patterns)
         strings = vocab.strings
-        self._words = numpy.array(sorted(strings.add(w) for w in words), dtype="uint64")
-        self._shapes = numpy.array(sorted(strings.add(w) for w in shapes), dtype="uint64")
+        self._words = frozenset(strings.add(w) for w in words)
+        self._shapes = frozenset(strings.add(w) for w in shapes)
 
     def __call__(self, doc: Doc) -> list[Span]:
         if len(doc) == 0:
             return []
-        lower, shape, like_num = doc.to_array([LOWER, SHAPE, LIKE_NUM]).T
-        hits = numpy.isin(lower, self._words) | numpy.isin(shape, self._shapes) | (like_num > 0)
+        lower, shape, like_num = doc.to_array([LOWER, SHAPE, LIKE_NUM]).T.tolist()
+        words, shapes = self._words, self._shapes
+        hits = [
+            i
+            for i, (word, form, number) in enumerate(zip(lower, shape, like_num, strict=True))
+            if number or word in words or form in shapes
+        ]
+        lower_bits, shape_bits = self._lower_bits, self._shape_bits
         spans: list[Span] = []
-        for start, end in _windows(numpy.flatnonzero(hits), len(doc), self.WINDOW):
-            spans.extend(self.matcher(doc[start:end], as_spans=True))
+        for start, end in _windows(hits, len(doc), self.WINDOW):
+            mask = _ALWAYS
+            for i in range(start, end):
+                mask |= lower_bits.get(lower[i], 0) | shape_bits.get(shape[i], 0)
+            matcher = self._matcher_for(mask)
+            if matcher is not None:
+                spans.extend(matcher(doc[start:end], as_spans=True))
         return spans
 
+    def _start_bit(self, first: dict) -> int:
+        """Bucket bit of a pattern, from the word or shape its (required) first token has."""
+        for attr, table in (("LOWER", self._lower_bits), ("SHAPE", self._shape_bits)):
+            value = first.get(attr)
+            if not isinstance(value, str):
+                continue
+            if value in (_COMMON_STARTS if attr == "LOWER" else _COMMON_SHAPES):
+                return _ALWAYS
+            key = self.vocab.strings.add(value)
+            table[key] = 1 << (1 + key % self.BUCKETS)
+            return table[key]
+        return _ALWAYS  # a number (in nearly every window) or a first token of another kind
 
-def _windows(indices, length: int, width: int) -> list[tuple[int, int]]:
+    def _matcher_for(self, mask: int, validate: bool = False) -> Matcher | None:
+        """The Matcher of the patterns in the buckets of ``mask`` (None if there are none)."""
+        if mask in self._matchers:
+            return self._matchers[mask]
+        groups: dict[str, list[list[dict]]] = {}
+        for label, pattern, bit in self._ordered:
+            if bit & mask:
+                groups.setdefault(label, []).append(pattern)
+        matcher = Matcher(self.vocab, validate=validate) if groups else None
+        for label, group in groups.items():
+            matcher.add(label, group, greedy="LONGEST")
+        self._matchers[mask] = matcher
+        return matcher
+
+
+def _windows(indices: list[int], length: int, width: int) -> list[tuple[int, int]]:
     """Merged ``[i - width, i + width)`` windows around the trigger indices."""
     windows: list[tuple[int, int]] = []
-    for i in indices.tolist():
+    for i in indices:
         start, end = max(0, i - width), min(length, i + width + 1)
         if windows and start <= windows[-1][1]:
             windows[-1] = (windows[-1][0], end)
@@ -405,30 +466,39 @@ def _introduces_clause(span: Span) -> bool:
     return len(following) == 2 and following[1].tag_ in ("VBD", "VBZ", "VBP", "MD")
 
 
+_DECADE = re.compile(r"(?:early |late |mid-?)?\d0'?s")
+
+
 def _is_age(span: Span) -> bool:
     """ "a 44-year-old", "Kopp, 44,", "in his 30s" are ages, not times."""
-    if _AGE.search(span.text) or _BARE_NUMBER.match(span.text):
+    text = span.text
+    if _AGE.search(text) or _BARE_NUMBER.match(text):
         return True
-    following = [t.lower_ for t in span.doc[span.end : span.end + 2]]
-    if (following[:1] == ["old"] or following == ["-", "old"]) and _HAS_NUMBER.search(span.text):
+    doc = span.doc
+    following = [doc[i].lower_ for i in range(span.end, min(span.end + 2, len(doc)))]
+    if (following[:1] == ["old"] or following == ["-", "old"]) and _HAS_NUMBER.search(text):
         return True  # "44-year" + "-old"
-    decade = re.fullmatch(r"(?:early |late |mid-?)?\d0'?s", span.text)
-    return bool(decade) and span.start > 0 and span.doc[span.start - 1].lower_ in _POSSESSIVES
+    decade = _DECADE.fullmatch(text)
+    return bool(decade) and span.start > 0 and doc[span.start - 1].lower_ in _POSSESSIVES
 
 
 def _trim(span: Span) -> Span | None:
     """Drop leading "the" and prepositions, trailing punctuation and possessive marks."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end - 1 and doc[start].lower_ in _LEADING_DROP:
-        if doc[start].lower_ == "at" and doc[start + 1].lower_ in ("least", "most"):
+    while start < end - 1:
+        lower = doc[start].lower_
+        if lower not in _LEADING_DROP:
+            break
+        if lower == "at" and doc[start + 1].lower_ in ("least", "most"):
             break  # "at least 72 hours" keeps its modifier
         start += 1
-    while end > start + 1 and (
-        (doc[end - 1].is_punct and doc[end - 1].text != ".")
-        or doc[end - 1].lower_ in _RANGE_WORDS
-        or doc[end - 1].lower_ in _POSSESSIVE_MARKS
-    ):
+    while end > start + 1:
+        last = doc[end - 1]
+        lower = last.lower_
+        droppable = lower in _RANGE_WORDS or lower in _POSSESSIVE_MARKS
+        if not (droppable or (last.is_punct and last.text != ".")):
+            break
         end -= 1
     if start >= end:
         return None

@@ -108,6 +108,19 @@ def normalize(
     Returns:
         The :class:`Timex`; ``status`` says whether ``value`` and the interval are known.
     """
+    return _normalize_memo(text, reference_date, tense, anchor, context_year)
+
+
+@lru_cache(maxsize=65536)
+def _normalize_memo(
+    text: str,
+    reference_date: dt.date | None,
+    tense: str | None,
+    anchor: dt.date | None,
+    context_year: int | None,
+) -> Timex:
+    """:func:`normalize`, memoised: the time stage asks about each expression more than once
+    (whether a range splits, then its value), and documents repeat expressions."""
     if isinstance(reference_date, dt.datetime):
         reference_date = reference_date.date()
     if isinstance(anchor, dt.datetime):
@@ -181,16 +194,25 @@ _STRIP = re.compile(
 )
 
 
+_AM = re.compile(r"\ba\.m\.?|\ba\.m\b")
+_PM = re.compile(r"\bp\.m\.?|\bp\.m\b")
+_POSSESSIVE_S = re.compile(r"(\w)'s\b")
+_PLURAL_POSSESSIVE = re.compile(r"(\w)s'(?=\s|$)")
+_BRACKETS_QUOTES = re.compile(r"[()\"]")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=65536)
 def _clean(text: str) -> str:
     s = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
     s = s.replace("\u2013", "-").replace("\u2014", " ").replace("\u00a0", " ")
-    s = re.sub(r"\ba\.m\.?|\ba\.m\b", "am", s)
-    s = re.sub(r"\bp\.m\.?|\bp\.m\b", "pm", s)
+    s = _AM.sub("am", s)
+    s = _PM.sub("pm", s)
     s = _ABBREV.sub(r"\1", s)
-    s = re.sub(r"(\w)'s\b", r"\1", s)
-    s = re.sub(r"(\w)s'(?=\s|$)", r"\1s", s)
-    s = re.sub(r"[()\"]", " ", s)
-    s = re.sub(r"\s+", " ", s)
+    s = _POSSESSIVE_S.sub(r"\1", s)
+    s = _PLURAL_POSSESSIVE.sub(r"\1s", s)
+    s = _BRACKETS_QUOTES.sub(" ", s)
+    s = _SPACES.sub(" ", s)
     return s.strip(" .,;:!?'-_")
 
 
