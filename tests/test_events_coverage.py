@@ -93,11 +93,6 @@ def first_of(nlp, text: str, event_type: str) -> tuple | None:
         ),
         ("She was fired from her job.", ("harassment", "occurred", "she", None)),
         (
-            "The authorities imposed a travel ban on him.",
-            ("harassment", "occurred", "him", "authorities"),
-        ),
-        ("He was banned from leaving the country.", ("harassment", "occurred", "he", None)),
-        (
             "Agents phoned his mother every night.",
             ("harassment", "occurred", "his mother", "security agents"),
         ),
@@ -591,3 +586,74 @@ def test_events_round7_not_events(events_nlp, text, absent):
 def test_events_one_incident_told_again(events_nlp, text, triggers):
     detentions = [e for e in events_nlp(text)._.events if e["event_type"] == "detention"]
     assert [e["trigger"] for e in detentions] == triggers
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a ban learnt of on its own is a restriction, not an incident (a court's ban joins
+        # the sentence, a ban told at an airport stop joins that stop)
+        ("The authorities imposed a travel ban on him.", "harassment"),
+        ("He was banned from leaving the country.", "harassment"),
+        # interviewers' questions ask; the answers tell
+        ("Q: When did the pressure on you begin?", "harassment"),
+        # a relative holding on to someone detains nobody
+        ("My mother-in-law grabbed him and screamed.", "detention"),
+        # a journalist's request for comment is no intervention
+        ("The newspaper sent a request for comment to the ministry.", "intervention"),
+        # questioning as the purpose of custody or of witnesses
+        ("The other two were questioned as witnesses and allowed to go home.", "harassment"),
+        # watching conditions, not people
+        ("The foundation has monitored conditions in detention facilities.", "surveillance"),
+        # a boilerplate list of the week's detentions
+        ("Every Monday we publish a summary of detentions and searches.", "detention"),
+        # advice to anyone, conditional
+        ("If you or someone you know has been detained, call our hotline.", "detention"),
+    ],
+)
+def test_events_round8_not_events(events_nlp, text, absent):
+    assert first_of(events_nlp, text, absent) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # detention: threatened with the pre-trial prison
+        (
+            "The investigator said he would be sent to the SIZO.",
+            ("detention", "threatened", "he", None),
+        ),
+        # release: walking out of a detention centre
+        (
+            "Pavel Zhdanov walked out of the special detention centre on Thursday.",
+            ("release", "occurred", "Pavel Zhdanov", None),
+        ),
+        # charge: an administrative report drawn up against someone
+        (
+            "Officers drew up a new report against him for disobedience.",
+            ("charge", "occurred", "him", "police"),
+        ),
+        # assault: the idiom, here negated
+        ("Nobody laid a hand on me there.", ("assault", "negated", "narrator", "nobody")),
+        # charge: an arrest ordered in absentia
+        (
+            "In January a Baku court ordered her arrest in absentia.",
+            ("charge", "occurred", "her", "court"),
+        ),
+        # detention: taken away with them
+        (
+            "They tried to take my older son Khamzat with them.",
+            ("detention", "attempted", "Khamzat", "they"),
+        ),
+    ],
+)
+def test_events_round8_phrasing_classes(nlp, text, expected):
+    assert first_of(nlp, text, expected[0]) == expected  # the full pipeline: names matter
+
+
+def test_events_ban_told_with_an_airport_stop_joins_it(nlp):
+    text = (
+        "At the airport in May border guards detained him and told him he was banned from travel."
+    )
+    events = [(e["event_type"], e["trigger"]) for e in nlp(text)._.events]
+    assert events == [("detention", "detained him")]

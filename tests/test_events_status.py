@@ -66,11 +66,11 @@ def test_status_negation_scope_stops_at_an_adjunct_of_cause():
     [
         (["Were", "you", "detained", "?"], True),
         (["Q", ":", "Did", "they", "search", "?"], True),
-        (["Why", "did", "they", "arrest", "you", "?"], False),
+        (["Why", "did", "they", "arrest", "you", "?"], True),  # asks; the answer tells
         (["They", "arrested", "me", "."], False),
     ],
 )
-def test_status_yes_no_questions(words, question):
+def test_status_questions(words, question):
     n = len(words)
     pos = ["AUX" if w in ("Were", "Did", "did") else "PRON" for w in words]
     doc = parsed(words, [0] * n, ["ROOT"] + ["dep"] * (n - 1), pos=pos)
@@ -94,7 +94,7 @@ def test_status_yes_no_questions(words, question):
          "threatened"),
         ("Nobody has touched them, but my father was questioned again.", "harassment",
          "occurred"),
-        ("I could not cross legally because of the travel ban.", "harassment", "occurred"),
+        ("I could not work because of the constant threats against me.", "harassment", "occurred"),
         ("The police have not opened any case, but the inspector comes round every week.",
          "surveillance", "occurred"),
     ],

@@ -247,6 +247,10 @@ class EventExtractor:
             return None  # "a doctor called me from the hospital": news, not pressure
         if etype.name in ("harassment", "surveillance") and self.not_done_by_people(anchor):
             return None  # "Telegram warned me", "I started filming them"
+        if etype.name == "detention" and self.held_by_kin(anchor):
+            return None  # "my mother-in-law grabbed him": she held on to him, nobody detained
+        if etype.name == "intervention" and asks_for_comment(anchor):
+            return None  # "sent a request for comment to the Ministry": journalism
         start, end = trigger_extent(match)
         sent_index = max(i for i, s in enumerate(sent_starts) if s <= anchor.i)
         return Candidate(match, etype, sent_index, start, end, status, cue, participants)
@@ -278,6 +282,10 @@ class EventExtractor:
         if subject.lower_ in self.lexicon.first_singular | self.lexicon.first_plural:
             return anchor.lemma_.lower() in ("film", "photograph", "record", "watch", "follow")
         return subject.lower_ in THING_SUBJECTS or subject.ent_type_ == "PRODUCT"
+
+    def held_by_kin(self, anchor: Token) -> bool:
+        subject = next((c for c in anchor.children if c.dep_ == "nsubj"), None)
+        return subject is not None and subject.lemma_.lower() in KIN_WORDS
 
     def contacted_by_doctor(self, anchor: Token) -> bool:
         subject = next((c for c in anchor.children if c.dep_ == "nsubj"), None)
@@ -331,7 +339,9 @@ class EventExtractor:
         by_anchor = {c.anchor.i: c for c in cands}
         for cand in cands:
             target = self.merge_target(cand, cands, by_anchor)
-            if target is not None and target is not cand:
+            if target is cand and cand.match.spec.id in BAN_PATTERNS:
+                cand.merged = True  # a ban learnt of on its own is a restriction, no incident
+            elif target is not None and target is not cand:
                 cand.merged = True
                 absorb(target, cand)
 
@@ -363,10 +373,19 @@ class EventExtractor:
             custody = self.earlier_with_victim(cand, cands, CUSTODY_TYPES, within=5)
             if custody is not None:
                 return custody  # "I was interrogated almost daily": part of the custody
-        if cand.match.spec.id == "harassment.ban_from":
-            sentence = self.earlier_with_victim(cand, cands, frozenset({"charge"}), within=1)
-            if sentence is not None:
-                return sentence  # "The court also banned her from leaving": part of the sentence
+        if cand.match.spec.id in BAN_PATTERNS:
+            # "The court also banned her from leaving": part of the sentence; "stopped at the
+            # airport and told he was banned": part of that incident
+            found = self.earlier_with_victim(cand, cands, BANNING_TYPES, within=1, dated=True)
+            return found or cand
+        if cand.type.name == "detention" and anchor.lemma_.lower() == "remand":
+            custody = self.earlier_with_victim(cand, cands, CUSTODY_TYPES, dated=True)
+            if custody is not None:
+                return custody  # "the court remanded him in custody": the custody goes on
+        if cand.type.name == "surveillance" and anchor.lemma_.lower() in BOOKING_WORDS:
+            custody = self.earlier_with_victim(cand, cands, CUSTODY_TYPES, within=3)
+            if custody is not None:
+                return custody  # "they photographed me from the front and the side"
         if cand.type.name == "detention" and not cand.nominal:
             told = self.earlier_with_victim(cand, cands, within=2)
             if told is not None and self.same_story(told, cand):
@@ -436,24 +455,23 @@ class EventExtractor:
 
     @staticmethod
     def body_mention(cand: Candidate, cands: list[Candidate]) -> Candidate | None:
-        """The first body event of the headline's type told with the headline's own word
-        ("DETAINS" ... "were detained", "DETENTION EXTENDED" ... "extended his detention");
-        a repeat ("RE-ARRESTED") is another incident."""
+        """The body event of the headline's type and status, told with the headline's own
+        word if the body has it ("DETENTION EXTENDED" ... "extended his detention"), else the
+        first; a repeat ("RE-ARRESTED") is another incident."""
         anchor = cand.anchor
         if anchor.i >= 2 and anchor.doc[anchor.i - 2].lower_ == "re":
             return None  # "re-arrested": a repeat, not the lede's incident
-        return next(
-            (
-                o
-                for o in cands
-                if o.anchor.i > anchor.i
-                and o.type.name == cand.type.name
-                and o.status == cand.status
-                and same_stem(o.anchor.lemma_, anchor.lemma_)
-                and not is_headline(o.anchor)
-            ),
-            None,
-        )
+        body = [
+            o
+            for o in cands
+            if o.anchor.i > anchor.i
+            and o.type.name == cand.type.name
+            and o.status == cand.status
+            and not is_headline(o.anchor)
+        ]
+        same_word = [o for o in body if same_stem(o.anchor.lemma_, anchor.lemma_)]
+        # else the lede's event of that type ("COURT JAILS REPORTER" ... "sentenced him")
+        return (same_word or body or [None])[0]
 
     @staticmethod
     def earlier_with_victim(
@@ -540,7 +558,14 @@ class EventExtractor:
                 cand.sent_index - other.sent_index > 1 or cand.status != other.status
             ):
                 continue  # "sent to a military court, where they can face prison sentences"
-            if own_victims and other.names(VICTIM) and not cand.shares_victim_with(other):
+            if other.anchor.head.lemma_.lower() in LEGAL_STEP_VERBS:
+                continue  # "the court extended the detention ... since his arrest": two steps
+            pronoun = cand.names(VICTIM) in (["he"], ["she"], ["his"], ["her"], ["him"])
+            if (
+                own_victims
+                and other.names(VICTIM)
+                and not (pronoun or cand.shares_victim_with(other))
+            ):
                 continue
             return other
         return None
@@ -719,6 +744,10 @@ def alleged(noun: Token) -> bool:
     )
 
 
+def asks_for_comment(anchor: Token) -> bool:
+    return any(t.lower_ in ("comment", "comments") for t in anchor.subtree)
+
+
 def names_target(verb: Token) -> bool:
     """Whether a case-opening names whom it is against ("a case against me")."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
@@ -740,6 +769,31 @@ def seeks_asylum(cand: Candidate) -> bool:
 
 
 CUSTODY_TYPES = frozenset({"detention", "psychiatric_commitment"})
+BAN_PATTERNS = frozenset({"harassment.ban_from", "harassment.travel_ban"})
+BANNING_TYPES = frozenset({"charge", "harassment", "detention"})
+BOOKING_WORDS = frozenset({"photograph", "film", "fingerprint", "record"})
+KIN_WORDS = frozenset(
+    {
+        "mother",
+        "father",
+        "brother",
+        "sister",
+        "wife",
+        "husband",
+        "son",
+        "daughter",
+        "neighbour",
+        "neighbor",
+        "friend",
+        "relative",
+        "relatives",
+        "family",
+        "mother-in-law",
+        "father-in-law",
+        "grandmother",
+        "grandfather",
+    }
+)
 QUESTIONING_WORDS = frozenset({"interrogate", "question", "interrogation", "questioning"})
 
 

@@ -263,12 +263,8 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
         return False
     if spec.nominal and (is_prison_term(anchor) or is_kind_of(anchor) or serves_sentence(anchor)):
         return False  # "sentenced him to eight years' imprisonment", "similar accusations"
-    if (
-        spec.nominal
-        and anchor.lemma_.lower() in QUESTIONING_NOUNS
-        and anchor.head.lower_ == "during"
-    ):
-        return False  # "beaten during interrogations": the setting of another event
+    if anchor.lemma_.lower() in QUESTIONING_NOUNS | QUESTIONING_VERBS and is_procedure(anchor):
+        return False  # "beaten during interrogations", "questioned as witnesses"
     if is_described_group(anchor):
         return False  # "people still imprisoned in connection with ...": a group, described
     if spec.type == "relocation" and under_ban(anchor):
@@ -302,6 +298,8 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
         return False
     if spec.type == "seizure" and obj is not None and owner_acts(anchor, obj):
         return False  # "he took his laptop to the repair shop": his own doing
+    if spec.type == "surveillance" and obj is not None and not can_be_watched(obj, lexicon):
+        return False  # "monitored conditions in detention facilities"
     if spec.type == "seizure" and obj is not None and obj.lemma_.lower() in BODY_PARTS:
         return False  # "grabbed my arms": a hold on a person, not property taken
     if (
@@ -460,6 +458,8 @@ def is_called_offence(anchor: Token) -> bool:
 
 
 SERIES_NOUNS = frozenset(
+    {"summary", "list", "digest", "overview", "database", "tally", "record", "review"}
+) | frozenset(
     {
         "series",
         "string",
@@ -515,6 +515,75 @@ def is_heading(anchor: Token) -> bool:
 
 
 QUESTIONING_NOUNS = frozenset({"interrogation", "questioning", "interview"})
+QUESTIONING_VERBS = frozenset({"question", "interrogate"})
+WATCHABLE = frozenset(
+    {
+        "phone",
+        "telephone",
+        "call",
+        "calls",
+        "line",
+        "flat",
+        "apartment",
+        "house",
+        "home",
+        "office",
+        "building",
+        "door",
+        "account",
+        "message",
+        "messages",
+        "correspondence",
+        "communication",
+        "communications",
+        "movement",
+        "movements",
+        "activity",
+        "activities",
+        "post",
+        "posts",
+        "page",
+        "email",
+        "mail",
+        "car",
+        "family",
+        "relative",
+        "relatives",
+        "entrance",
+        "window",
+        "yard",
+        "street",
+        "meeting",
+        "meetings",
+        "conversation",
+        "conversations",
+        "talk",
+        "chat",
+        "chats",
+        "vehicle",
+        "van",
+    }
+)
+
+
+def is_procedure(anchor: Token) -> bool:
+    """Questioning as the purpose or setting of custody ("taken for questioning", "during
+    interrogations") or of witnesses ("questioned as witnesses")."""
+    if anchor.head.lower_ in ("during", "for") and anchor.dep_ == "pobj":
+        return True
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "as"
+        and any(o.lemma_.lower() in ("witness", "witnesses") for o in c.children)
+        for c in anchor.children
+    )
+
+
+def can_be_watched(obj: Token, lexicon: Lexicon) -> bool:
+    """People, their homes, things and communications; not "conditions" or "the elections"."""
+    if obj.pos_ in ("PRON", "PROPN") or is_person_like(obj, lexicon) or obj.ent_type_:
+        return True  # people, named things ("a white Lada") and organisations
+    return obj.lemma_.lower() in WATCHABLE or obj.lower_ in WATCHABLE
 
 
 def many(obj: Token, lexicon: Lexicon) -> bool:

@@ -359,7 +359,8 @@ def is_generic(anchor: Token, victims: list[Participant], lex: Lexicon) -> bool:
     if is_question(anchor) or is_request(anchor, lex) or names_offence(anchor, lex):
         return True
     nobody_in_particular = bool(victims) and all(is_anyone(v) for v in victims)
-    if nobody_in_particular and (under_modal(anchor) or present_simple(governor_chain(anchor)[-1])):
+    head = governor_chain(anchor)[-1]
+    if nobody_in_particular and (under_modal(anchor) or present_simple(head) or conditional(head)):
         return True  # "a person can be put in a psychiatric hospital for a post"
     if in_some_cases(anchor):
         return True  # "in some cases after being seized on the street": a pattern of cases
@@ -404,17 +405,32 @@ POSSIBILITY_MODALS = frozenset({"can", "could", "may", "might"})
 def is_anyone(victim: Participant) -> bool:
     """ "a person", "anyone", "people": nobody in particular."""
     words = victim.name.lower().split()
-    if words and words[0] in ("people", "anyone", "anybody", "someone", "somebody"):
+    if words and words[0] in ("people", "anyone", "anybody", "someone", "somebody", "you"):
         return True  # "people fined repeatedly for protest-related offences"
     return bool(words) and len(words) <= 2 and words[-1] in ANYONE_WORDS
 
 
 def counted_since(anchor: Token) -> bool:
-    """A perfect clause over a period ("since 2022 ... have been sent"): a running count."""
+    """A perfect clause over a period ("since 2022 ... have been sent", "over the past two
+    years ... have faced"): a running count."""
     head = governor_chain(anchor)[-1]
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)
-    since = any(c.dep_ == "prep" and c.lower_ == "since" for c in head.children)
-    return perfect and since
+    period = any(
+        c.dep_ == "prep"
+        and (c.lower_ == "since" or (c.lower_ in ("over", "in", "during") and spans_years(c)))
+        for c in head.children
+    )
+    return perfect and period
+
+
+def spans_years(prep: Token) -> bool:
+    """ "over the past two years", "in the last decade": a stretch of years, not a date."""
+    words = {t.lower_ for t in prep.subtree}
+    return bool(words & {"past", "last", "recent"}) and bool(words & {"years", "decade"})
+
+
+def conditional(verb: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
 
 
 def in_some_cases(anchor: Token) -> bool:
@@ -487,14 +503,8 @@ def is_question(anchor: Token) -> bool:
     """A yes/no question ("Were you ever detained?") asks, it does not assert an incident."""
     index = doc_index(anchor.doc)
     sent = index.sentence(anchor)
-    if not index.text[sent.start_char : sent.end_char].rstrip().endswith("?"):
-        return False
-    words = [t for t in sent if not t.is_punct and not t.is_space]
-    if not words:
-        return False
-    if len(words) > 1 and words[0].text in ("Q", "A", "Question", "Answer"):
-        words = words[1:]  # "Q: Did they ...": the speaker label of a transcript
-    return words[0].tag_ == "MD" or words[0].pos_ == "AUX"
+    # yes/no and wh-questions alike ask or presuppose; the answer tells the incident
+    return index.text[sent.start_char : sent.end_char].rstrip().endswith("?")
 
 
 def is_request(anchor: Token, lex: Lexicon) -> bool:
