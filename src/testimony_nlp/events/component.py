@@ -36,6 +36,7 @@ from .roles import (
     grammatical_object,
     inherit_perpetrators,
     is_headline,
+    is_passive,
 )
 from .status import (
     ATTEMPTED,
@@ -198,7 +199,8 @@ class EventExtractor:
         self.share_perpetrators(candidates)
         inherit_perpetrators(candidates, paragraph_ids(doc))
         self.merge(candidates)
-        kept = [c for c in candidates if not c.merged]
+        # a release somebody asks for lends its victim to the intervention, then goes
+        kept = [c for c in candidates if not c.merged and not is_demanded_release(c)]
         self.apply_averted(doc, kept)
         return self.link(doc, kept)
 
@@ -237,18 +239,22 @@ class EventExtractor:
             return None  # "nobody would open a case": an investigation refused, no accusation
         if etype.name == "charge" and self.complains_for_victim(anchor):
             return None  # "I have filed a complaint about it": a plea, not an accusation
-        if (
-            etype.name in DEMANDED_TYPES
-            and is_demanded(anchor)
-            and not any(map(is_specific, victims))
-        ):
-            return None  # "campaigned for the release of imprisoned teachers": a cause
+        demanded = etype.name in DEMANDED_TYPES and is_demanded(anchor)
+        if demanded and not any(map(is_specific, victims)):
+            return None  # "called for his release": a demand; "successfully demanded" stays
         if match.spec.id == "harassment.agent_contact" and self.contacted_by_doctor(anchor):
             return None  # "a doctor called me from the hospital": news, not pressure
-        if etype.name in ("harassment", "surveillance") and self.not_done_by_people(anchor):
+        agentive = match.spec.subject_role != VICTIM  # "I noticed the car": the subject suffers
+        if (
+            etype.name in ("harassment", "surveillance")
+            and agentive
+            and self.not_done_by_people(anchor)
+        ):
             return None  # "Telegram warned me", "I started filming them"
-        if etype.name == "detention" and self.held_by_kin(anchor):
-            return None  # "my mother-in-law grabbed him": she held on to him, nobody detained
+        if etype.name in ("detention", "harassment") and self.held_by_kin(anchor):
+            return None  # "my mother-in-law grabbed him", "my cousin had warned me"
+        if etype.name == "relocation" and status == NEGATED and anchor.lemma_ != "stay":
+            return None  # "unable to leave Azerbaijan": a restriction, not a move
         if etype.name == "intervention" and asks_for_comment(anchor):
             return None  # "sent a request for comment to the Ministry": journalism
         start, end = trigger_extent(match)
@@ -277,10 +283,11 @@ class EventExtractor:
     def not_done_by_people(self, anchor: Token) -> bool:
         """The subject is a thing (an app, a letter), or the speaker watching the watchers."""
         subject = find_subject(anchor) if anchor.pos_ == "VERB" else None
-        if subject is None:
+        if subject is None or is_passive(anchor):
             return False
-        if subject.lower_ in self.lexicon.first_singular | self.lexicon.first_plural:
-            return anchor.lemma_.lower() in ("film", "photograph", "record", "watch", "follow")
+        own = subject.head.i == anchor.i or anchor.dep_ == "xcomp"  # not "calls warning me"
+        if own and subject.lower_ in self.lexicon.first_singular | self.lexicon.first_plural:
+            return True  # "I warn you that I am no writer", "I started filming them"
         return subject.lower_ in THING_SUBJECTS or subject.ent_type_ == "PRODUCT"
 
     def held_by_kin(self, anchor: Token) -> bool:
@@ -354,6 +361,17 @@ class EventExtractor:
             body = self.body_mention(cand, cands)
             if body is not None:
                 return body
+        if is_demanded_release(cand):
+            plea = next(
+                (
+                    o
+                    for o in cands
+                    if o.type.name == "intervention" and o.sent_index == cand.sent_index
+                ),
+                None,
+            )
+            if plea is not None:
+                return plea  # "wrote to the minister asking for his release": whom it helps
         if cand.type.name == "relocation" and seeks_asylum(cand):
             earlier = self.earlier_with_victim(cand, cands)
             if earlier is not None:
@@ -366,7 +384,7 @@ class EventExtractor:
             if earlier is not None:
                 return earlier  # "he is held solely for his work": the detention told before
         if cand.type.name == "detention" and is_hold(anchor):
-            earlier = self.earlier_with_victim(cand, cands, CUSTODY_TYPES, within=1, dated=True)
+            earlier = self.earlier_with_victim(cand, cands, CUSTODY_TYPES, within=2, dated=True)
             if earlier is not None:
                 return earlier  # "detained Karwan ... and held him for three days"
         if cand.type.name == "harassment" and anchor.lemma_.lower() in QUESTIONING_WORDS:
@@ -706,6 +724,11 @@ DEMANDING_VERBS = frozenset(
 )
 
 
+def is_demanded_release(cand: Candidate) -> bool:
+    """ "called for his release": asked for, not told ("successfully demanded" is told)."""
+    return cand.type.name == "release" and cand.status != OCCURRED and is_demanded(cand.anchor)
+
+
 def is_demanded(anchor: Token) -> bool:
     """An outcome somebody asks for ("called for the immediate release of the journalists",
     "we call on the government to release those imprisoned")."""
@@ -803,7 +826,7 @@ def is_hold(anchor: Token) -> bool:
         return False
     return any(
         c.dep_ == "prep"
-        and c.lower_ == "for"
+        and c.lower_ in ("for", "until")
         and any(o.ent_type_ in ("DATE", "TIME") for o in c.subtree)
         for c in anchor.children
     )

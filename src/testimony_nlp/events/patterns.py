@@ -269,6 +269,12 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
         return False  # "people still imprisoned in connection with ...": a group, described
     if spec.type == "relocation" and under_ban(anchor):
         return False  # "a two-year ban on leaving the country": the ban, not a move
+    if spec.nominal and spec.type == "charge" and anchor.head.lower_ == "without":
+        return False  # "released without charge"
+    if spec.type == "harassment" and spec.nominal and pressure_begins(anchor):
+        return False  # "the real pressure began after March": a summary of what follows
+    if spec.type == "relocation" and moves_a_thing(anchor, lexicon):
+        return False  # "the trial was moved to the regional court"
     if spec.type == "release" and lets_go_of(anchor):
         return False  # "the men let go of him": no custody ended
     if anchor.lemma_.lower() == "disappear" and not has_person_subject(anchor, lexicon):
@@ -300,6 +306,8 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
         return False  # "he took his laptop to the repair shop": his own doing
     if spec.type == "surveillance" and obj is not None and not can_be_watched(obj, lexicon):
         return False  # "monitored conditions in detention facilities"
+    if spec.type == "seizure" and obj is not None and obj.lemma_.lower() in NOT_SEIZABLE:
+        return False  # "conspiracy to seize power"
     if spec.type == "seizure" and obj is not None and obj.lemma_.lower() in BODY_PARTS:
         return False  # "grabbed my arms": a hold on a person, not property taken
     if (
@@ -424,6 +432,24 @@ OFFENCE_NOUNS = frozenset(
     }
 )
 CALL_HEADS = frozenset({"call", "calls", "incite", "incitement", "appeal", "urge", "propaganda"})
+
+
+NOT_SEIZABLE = frozenset({"power", "control", "initiative", "opportunity", "chance", "moment"})
+ASPECT_VERBS = frozenset({"begin", "start", "continue", "grow", "increase", "intensify"})
+
+
+def pressure_begins(anchor: Token) -> bool:
+    return anchor.dep_ == "nsubj" and anchor.head.lemma_.lower() in ASPECT_VERBS
+
+
+def moves_a_thing(anchor: Token, lexicon: Lexicon) -> bool:
+    """A move whose mover is a thing ("the largest trial was moved to Bukhara")."""
+    if anchor.pos_ != "VERB":
+        return False
+    movers = [c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(movers) and not any(
+        m.pos_ in ("PRON", "PROPN") or is_person_like(m, lexicon) or m.ent_type_ for m in movers
+    )
 
 
 def has_person_subject(verb: Token, lexicon: Lexicon) -> bool:
@@ -696,6 +722,8 @@ def lets_go_of(anchor: Token) -> bool:
     go = next((w for w in words if w.lower_ == "go"), None)
     if go is None:
         return False
+    if go.i == verb.i + 1:
+        return True  # "the agent finally let go": of something held, nobody freed
     if any(c.dep_ == "prep" and c.lower_ == "to" for c in go.children):
         return True  # "let me go to the toilet": leave to go somewhere, not freedom
     return any(w.dep_ == "prep" and w.lower_ == "of" for w in words)
