@@ -11,7 +11,9 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from spacy.attrs import LOWER, POS
 from spacy.language import Language
+from spacy.symbols import PRON
 from spacy.tokens import Doc, Token
 
 from ..attributes import register_attributes
@@ -179,11 +181,18 @@ class EventExtractor:
         """
         if doc._.author:
             return True
-        sents = [s for s in doc_index(doc).sents if len(s) > 3]
-        if not sents:
-            return False
-        with_first = sum(1 for s in sents if first_person_in(s, self.lexicon))
-        return with_first / len(sents) >= 0.2
+        index = doc_index(doc)
+        # which tokens are "I"/"me"/"my" pronouns, read as arrays rather than Token objects
+        rows = doc.to_array([LOWER, POS]).tolist()
+        firsts = {doc.vocab.strings.add(w) for w in self.lexicon.first_singular}
+        bounds = [*index.sent_starts[1:], len(doc)]
+        long_sents = with_first = 0
+        for start, end in zip(index.sent_starts, bounds, strict=False):
+            if end - start <= 3:
+                continue
+            long_sents += 1
+            with_first += any(lower in firsts and pos == PRON for lower, pos in rows[start:end])
+        return bool(long_sents) and with_first / long_sents >= 0.2
 
     def extract(self, doc: Doc) -> list[dict]:
         """Compute the event dicts of a parsed Doc."""

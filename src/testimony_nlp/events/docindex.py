@@ -8,10 +8,13 @@ hundreds of times. The index is kept in a weak map, so it lives exactly as long 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from weakref import WeakKeyDictionary
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
+
+TEXT_KEY = "tnlp_text"  # set by pipeline.make_doc: the text the Doc was made from
 
 
 @dataclass(slots=True)
@@ -25,6 +28,7 @@ class DocIndex:
     sents: list[Span]
     sent_starts: list[int]
     token_starts: list[int]  # character offset of each token
+    memo: dict = field(default_factory=dict)  # other per-Doc values, computed once by their owner
 
     def entity(self, token: Token) -> Span | None:
         """The named entity a token belongs to, if any."""
@@ -58,15 +62,31 @@ class DocIndex:
 _INDEXES: WeakKeyDictionary[Doc, DocIndex] = WeakKeyDictionary()
 
 
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, from what it was made of when that is known (cheaper than Doc.text)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if isinstance(text, str) and len(doc) and len(text) == doc[-1].idx + len(doc[-1].text_with_ws):
+        return text
+    return doc.text
+
+
 def forget(doc: Doc) -> None:
     """Drop a Doc's index (its entities or sentences are about to change, or it is done)."""
     _INDEXES.pop(doc, None)
+    if _LAST[0] is doc:
+        _LAST[:] = [None, None]
+
+
+_LAST: list = [None, None]  # the Doc asked about last and its index: most calls repeat it
 
 
 def doc_index(doc: Doc) -> DocIndex:
     """The index of a Doc, built on first use (rebuilt if the Doc was retokenised)."""
+    if _LAST[0] is doc and _LAST[1].length == len(doc):
+        return _LAST[1]
     index = _INDEXES.get(doc)
     if index is not None and index.length == len(doc):
+        _LAST[:] = [doc, index]
         return index
     ents = tuple(doc.ents)
     entity_of = [-1] * len(doc)
@@ -77,12 +97,13 @@ def doc_index(doc: Doc) -> DocIndex:
     sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]] if len(doc) else []
     index = DocIndex(
         length=len(doc),
-        text=doc.text,
+        text=doc_text(doc),
         ents=ents,
         entity_of=entity_of,
         sents=sents,
         sent_starts=[s.start for s in sents],
-        token_starts=[t.idx for t in doc],
+        token_starts=doc.to_array([IDX]).ravel().tolist() if len(doc) else [],
     )
     _INDEXES[doc] = index
+    _LAST[:] = [doc, index]
     return index

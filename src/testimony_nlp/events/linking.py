@@ -79,7 +79,15 @@ class Timex:
 
 
 def timexes(doc: Doc) -> list[Timex]:
-    """Temporal expressions of the time stage, or bare DATE/TIME entities when it did not run."""
+    """Temporal expressions of the time stage, or bare DATE/TIME entities when it did not run
+    (read once per Doc: every event asks)."""
+    memo = doc_index(doc).memo
+    if "timexes" not in memo:
+        memo["timexes"] = read_timexes(doc)
+    return memo["timexes"]
+
+
+def read_timexes(doc: Doc) -> list[Timex]:
     found = []
     if "timex" in doc.spans:
         for span in doc.spans["timex"]:
@@ -240,9 +248,12 @@ def paragraph_ids(doc: Doc) -> list[int]:
     if cached is not None and cached[0] == len(doc):
         return cached[1]
     ids, breaks = [], 0
-    for sent in doc_index(doc).sents:
+    index = doc_index(doc)
+    bounds = [*index.sent_starts[1:], len(doc)]
+    for sent, end in zip(index.sents, bounds, strict=False):
         ids.append(breaks)
-        breaks += len(PARAGRAPH_BREAK.findall(sent.text_with_ws))
+        end_char = doc[end].idx if end < len(doc) else len(index.text)
+        breaks += len(PARAGRAPH_BREAK.findall(index.text, sent.start_char, end_char))
     _PARAGRAPH_IDS[doc] = (len(doc), ids)
     return ids
 

@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from spacy.attrs import IS_UPPER, LOWER
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
@@ -171,6 +172,7 @@ class HeadlineFinder:
                     for form in (lemma, lemma + "s"):
                         self.nouns.setdefault(form, etype)
         self.not_after = frozenset(data.get("headline_noun_exclude_mods", []))  # PRESS RELEASE
+        self._form_ids: set[int] | None = None  # string ids of ``forms``, made on first use
         types = set(self.forms.values()) | set(self.nouns.values())
         self.specs = {
             etype: PatternSpec(f"{etype}.headline", etype, 0.6, [{"RIGHT_ID": ANCHOR}])
@@ -185,7 +187,13 @@ class HeadlineFinder:
 
     def __call__(self, doc: Doc) -> list[TriggerMatch]:
         found = []
-        for tok in doc:
+        if self._form_ids is None:
+            self._form_ids = {doc.vocab.strings.add(form) for form in self.forms}
+        rows = doc.to_array([LOWER, IS_UPPER]).tolist() if len(doc) else []
+        for i, (lower, upper) in enumerate(rows):
+            if lower not in self._form_ids and not upper:
+                continue  # most words: neither a trigger form nor in capitals
+            tok = doc[i]
             etype = self.forms.get(tok.lower_)
             if etype and is_headline_word(tok):
                 found.append(TriggerMatch(self.specs[etype], {ANCHOR: tok}))
@@ -210,9 +218,15 @@ def line_text(tok: Token) -> str:
 
 def in_capitals_line(tok: Token) -> bool:
     """A word of a line written in capitals (a headline: "MORE THAN 200 DETAINED")."""
-    line = line_text(tok)
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.9
+    if len(tok) < 2:
+        return False  # "I", "A": capitals on any line
+    index = doc_index(tok.doc)
+    start, end = index.line_chars(tok)
+    memo = index.memo.setdefault("capitals_lines", {})
+    if start not in memo:
+        letters = [c for c in index.text[start:end] if c.isalpha()]
+        memo[start] = len(letters) >= 8 and sum(map(str.isupper, letters)) / len(letters) > 0.9
+    return memo[start]
 
 
 def inflections(lemma: str) -> set[str]:

@@ -915,11 +915,15 @@ TITLE_LINE_TOKENS = 40
 def is_headline(token: Token) -> bool:
     """Whether a word lies on a title line: a short line without closing punctuation."""
     doc = token.doc
-    start, end = doc_index(doc).line_tokens(token)
+    index = doc_index(doc)
+    start, end = index.line_tokens(token)
     if token.i - start > TITLE_LINE_TOKENS or end - 1 - token.i > TITLE_LINE_TOKENS:
         return False
-    words = [t.text for t in doc[start:end] if not t.is_space]
-    return bool(words) and words[-1][-1] not in ".!?\"'”»"
+    memo = index.memo.setdefault("title_lines", {})
+    if start not in memo:
+        words = [t.text for t in doc[start:end] if not t.is_space]
+        memo[start] = bool(words) and words[-1][-1] not in ".!?\"'”»"
+    return memo[start]
 
 
 def inherit_perpetrators(cands: list, paragraph_of: list[int]) -> None:
