@@ -13,6 +13,10 @@ from spacy.tokens import Doc, Span
 TIMEX_GROUP = "timex"
 """Name of the span group holding every temporal expression (DATE, TIME, DURATION, SET)."""
 
+TEXT_KEY = "tnlp_text"
+"""``doc.user_data`` key of the text a Doc was made from (``Doc.text`` rebuilds it token by
+token; stages that read the text often take it from here)."""
+
 DOC_ATTRIBUTES: dict[str, object] = {
     "doc_id": None,  # str: the document's id in the output tables
     "reference_date": None,  # str | None: ISO date relative expressions resolve against

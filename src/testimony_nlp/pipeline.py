@@ -21,7 +21,6 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "en_core_web_sm"
 SEQUENCE_KEY = "tnlp_sequence"  # position of a Doc in the input stream, kept in user_data
-TEXT_KEY = "tnlp_text"  # the text the Doc was made from (Doc.text rebuilds it token by token)
 
 # Our stages, in pipeline order, with where each goes relative to the base model's components.
 STAGES: list[tuple[str, str, dict[str, str]]] = [
@@ -91,7 +90,7 @@ def make_doc(
 ) -> Doc:
     """Tokenise a record and attach the metadata the stages read."""
     doc = nlp.make_doc(record.text)
-    doc.user_data[TEXT_KEY] = record.text
+    doc.user_data[attributes.TEXT_KEY] = record.text
     doc._.doc_id = record.doc_id
     reference, source = reference_date(record, published_option)
     doc._.reference_date = reference.isoformat() if reference else None

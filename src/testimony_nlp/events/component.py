@@ -33,6 +33,7 @@ from .roles import (
     Participant,
     RoleResolver,
     actor_key,
+    children,
     find_subject,
     first_person_in,
     grammatical_object,
@@ -299,13 +300,12 @@ class EventExtractor:
             return True  # "I warn you that I am no writer", "I started filming them"
         return subject.lower_ in THING_SUBJECTS or subject.ent_type_ == "PRODUCT"
 
-    def held_by_kin(self, anchor: Token) -> bool:
-        subject = next((c for c in anchor.children if c.dep_ == "nsubj"), None)
-        return subject is not None and subject.lemma_.lower() in KIN_WORDS
+    @staticmethod
+    def held_by_kin(anchor: Token) -> bool:
+        return any(s.lemma_.lower() in KIN_WORDS for s in children(anchor, "nsubj")[:1])
 
     def contacted_by_doctor(self, anchor: Token) -> bool:
-        subject = next((c for c in anchor.children if c.dep_ == "nsubj"), None)
-        return subject is not None and actor_key(subject, self.lexicon) == "doctors"
+        return any(actor_key(s, self.lexicon) == "doctors" for s in children(anchor, "nsubj")[:1])
 
     def accuses_institution(self, anchor: Token) -> bool:
         obj = grammatical_object(anchor)
@@ -538,6 +538,8 @@ class EventExtractor:
     def verbal_twin(cand: Candidate, cands: list[Candidate]) -> Candidate | None:
         """A verb (else an earlier noun) telling the same event in the noun's sentence, about
         the same victim: "on trial ... on charges that can carry the death penalty"."""
+        if cand.anchor.head.lemma_.lower() in LEGAL_STEP_VERBS:
+            return None  # "a court extended the detention of X, who has been held since May"
         twins = [
             other
             for other in cands
@@ -548,8 +550,6 @@ class EventExtractor:
             and other.status == cand.status
             and cand.shares_victim_with(other)
         ]
-        if cand.anchor.head.lemma_.lower() in LEGAL_STEP_VERBS:
-            return None  # "a court extended the detention of X, who has been held since May"
         verbal = [o for o in twins if not o.nominal]
         earlier = [
             o

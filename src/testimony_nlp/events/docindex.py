@@ -14,7 +14,7 @@ from weakref import WeakKeyDictionary
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
-TEXT_KEY = "tnlp_text"  # set by pipeline.make_doc: the text the Doc was made from
+from ..attributes import TEXT_KEY
 
 
 @dataclass(slots=True)

@@ -16,7 +16,6 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span, Token
 
@@ -235,26 +234,21 @@ def int_or_none(text: str) -> int | None:
 # ---------------------------------------------------------------- structure helpers
 
 
-_PARAGRAPH_IDS: WeakKeyDictionary[Doc, tuple[int, list[int]]] = WeakKeyDictionary()
-
-
 def paragraph_ids(doc: Doc) -> list[int]:
     """Paragraph number of each sentence (blank lines separate paragraphs).
 
-    Several steps ask for it; it is computed once per Doc (Doc.text and Doc.sents rebuild
-    their values on every access).
+    Several steps ask for it; it is computed once per Doc, kept with the Doc's index.
     """
-    cached = _PARAGRAPH_IDS.get(doc)
-    if cached is not None and cached[0] == len(doc):
-        return cached[1]
-    ids, breaks = [], 0
     index = doc_index(doc)
+    if "paragraph_ids" in index.memo:
+        return index.memo["paragraph_ids"]
+    ids, breaks = [], 0
     bounds = [*index.sent_starts[1:], len(doc)]
     for sent, end in zip(index.sents, bounds, strict=False):
         ids.append(breaks)
         end_char = doc[end].idx if end < len(doc) else len(index.text)
         breaks += len(PARAGRAPH_BREAK.findall(index.text, sent.start_char, end_char))
-    _PARAGRAPH_IDS[doc] = (len(doc), ids)
+    index.memo["paragraph_ids"] = ids
     return ids
 
 

@@ -442,7 +442,6 @@ OFFENCE_NOUNS = frozenset(
         "insurrection",
         "sabotage",
         "boycott",
-        "",
     }
 )
 CALL_HEADS = frozenset({"call", "calls", "incite", "incitement", "appeal", "urge", "propaganda"})
@@ -497,24 +496,11 @@ def is_called_offence(anchor: Token) -> bool:
     )
 
 
-SERIES_NOUNS = frozenset(
-    {"summary", "list", "digest", "overview", "database", "tally", "record", "review"}
-) | frozenset(
-    {
-        "series",
-        "string",
-        "spate",
-        "wave",
-        "number",
-        "history",
-        "pattern",
-        "practice",
-        "rise",
-        "increase",
-        "surge",
-        "",
-    }
-)
+SERIES_NOUNS = frozenset({
+    "summary", "list", "digest", "overview", "database", "tally", "record", "review", "series",
+    "string", "spate", "wave", "number", "history", "pattern", "practice", "rise", "increase",
+    "surge",
+})  # fmt: skip
 
 
 def is_one_of_many(anchor: Token, spec) -> bool:
@@ -630,11 +616,9 @@ def many(obj: Token, lexicon: Lexicon) -> bool:
     """A career's count or class of people ("represented political prisoners, journalists")."""
     if not is_person_like(obj, lexicon):
         return False
-    numbers = [c for c in obj.subtree if c.like_num and c.i < obj.i]
-    if numbers and any(
-        c.text.replace(",", "").isdigit() and int(c.text.replace(",", "")) >= 10 for c in numbers
-    ):
-        return True
+    counts = [c.text.replace(",", "") for c in obj.subtree if c.like_num and c.i < obj.i]
+    if any(count.isdigit() and int(count) >= 10 for count in counts):
+        return True  # "more than 6,000 people"
     dets = [c for c in obj.children if c.dep_ in ("det", "poss", "nummod")]
     return obj.tag_ == "NNS" and not dets and obj.ent_type_ == ""
 
@@ -662,7 +646,6 @@ BODY_PARTS = frozenset(
         "foot",
         "ear",
         "sleeve",
-        "",
     }
 )
 PRISON_TERMS = frozenset({"imprisonment", "prison", "jail", "incarceration", "confinement"})

@@ -243,7 +243,6 @@ NOT_PERSON_NOUNS = frozenset(
         "jubilee",
         "referee",
         "trustee",
-        "",
     }
 )  # "referee" and "trustee" name people but also bodies or roles of an institution
 

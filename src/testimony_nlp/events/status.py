@@ -398,7 +398,6 @@ ANYONE_WORDS = frozenset(
         "citizen",
         "citizens",
         "individual",
-        "",
     }
 )
 POSSIBILITY_MODALS = frozenset({"can", "could", "may", "might"})
@@ -513,10 +512,10 @@ CESSATION_VERBS = frozenset(
 
 
 def is_question(anchor: Token) -> bool:
-    """A yes/no question ("Were you ever detained?") asks, it does not assert an incident."""
+    """A question ("Were you ever detained?", "Why did they arrest you?") asks or presupposes;
+    the answer tells the incident."""
     index = doc_index(anchor.doc)
     sent = index.sentence(anchor)
-    # yes/no and wh-questions alike ask or presuppose; the answer tells the incident
     return index.text[sent.start_char : sent.end_char].rstrip().endswith("?")
 
 
