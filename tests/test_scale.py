@@ -82,7 +82,23 @@ def test_scale_same_input_gives_same_ids(corpus, clean_run, tmp_path):
     assert len(pd.read_parquet(clean_run / "events")) > 0
 
 
-def test_scale_kill_9_then_resume_equals_a_clean_run(tmp_path):
+def worker_pids(pid: int) -> list[int]:
+    """The child processes of ``pid`` (Linux /proc; empty elsewhere)."""
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(child) for child in children.read_text().split()] if children.exists() else []
+
+
+def is_running(pid: int) -> bool:
+    """Alive and not a zombie waiting to be reaped."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state not in {"Z", "X"}
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_scale_kill_9_then_resume_equals_a_clean_run(tmp_path, workers):
     corpus = write_corpus(tmp_path / "corpus.jsonl", 120)
     clean, out = tmp_path / "clean", tmp_path / "out"
     extract([str(corpus)], clean, ExtractOptions())
@@ -94,6 +110,8 @@ def test_scale_kill_9_then_resume_equals_a_clean_run(tmp_path):
         str(out),
         "--part-size",
         "10",
+        "--workers",
+        str(workers),
     ]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     journal = out / STAGING / JOURNAL
@@ -103,8 +121,13 @@ def test_scale_kill_9_then_resume_equals_a_clean_run(tmp_path):
             break
         time.sleep(0.05)
     assert process.poll() is None, "the run finished before it could be killed"
+    workers_before_kill = worker_pids(process.pid)
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
+    deadline = time.monotonic() + 10
+    while any(map(is_running, workers_before_kill)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(map(is_running, workers_before_kill)), "worker processes outlived the run"
     assert not (out / "events").exists()  # nothing published: no half tables
     resumed = subprocess.run([*command, "--resume"], capture_output=True, text=True)
     assert resumed.returncode == 0, resumed.stdout + resumed.stderr

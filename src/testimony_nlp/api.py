@@ -88,7 +88,16 @@ def read_records(inputs: Sequence[str], options: ExtractOptions) -> Iterator[Doc
 def process_records(
     records: Iterable[DocumentRecord], options: ExtractOptions, nlp=None
 ) -> Iterator[DocumentRows]:
-    """Annotate records and turn each into its table rows (no I/O)."""
+    """Annotate records and turn each into its table rows (no I/O).
+
+    With ``options.workers > 1`` (and no ``nlp`` given) the work is done by that many
+    worker processes, see :mod:`testimony_nlp.workers`; the rows are the same.
+    """
+    if options.workers > 1 and nlp is None:
+        from .workers import process_in_workers
+
+        yield from process_in_workers(records, options)
+        return
     anonymise = _pseudonymizer(options)
     nlp = nlp if nlp is not None else cached_pipeline(options.model)
     # Language.set_error_handler fails on spaCy's compiled trainable pipes (no error_handler
@@ -99,7 +108,6 @@ def process_records(
         records,
         published=options.published,
         author=options.author,
-        n_process=options.workers,
         batch_size=options.batch_size,
     )
     for record, doc in annotated:

@@ -19,13 +19,13 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
-from itertools import islice
 from pathlib import Path
 
 from .api import ExtractOptions, RunSummary, manifest, read_records
 from .readers import records_from_mappings
 from .records import DocumentRecord
 from .tables import DocumentRows
+from .workers import chunked
 from .writer import TableWriter
 
 
@@ -36,12 +36,6 @@ def process_partition(records: list[DocumentRecord], options: ExtractOptions) ->
 
     nlp = cached_pipeline(options.model)
     return list(process_records(records, replace(options, workers=1), nlp=nlp))
-
-
-def _chunks(records: Iterable[DocumentRecord], size: int) -> Iterator[list[DocumentRecord]]:
-    iterator = iter(records)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
 
 
 def _client(scheduler: str | None, workers: int):
@@ -77,7 +71,7 @@ def extract_with_dask(
         (client, None) if client is not None else _client(scheduler, options.workers)
     )
     try:
-        partitions = _submit_in_order(own_client, _chunks(records, partition_size), options)
+        partitions = _submit_in_order(own_client, chunked(records, partition_size), options)
         return _write(writer, partitions, options)
     finally:
         if client is None:
