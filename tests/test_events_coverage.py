@@ -94,7 +94,7 @@ def first_of(nlp, text: str, event_type: str) -> tuple | None:
         ("She was fired from her job.", ("harassment", "occurred", "she", None)),
         (
             "Agents phoned his mother every night.",
-            ("harassment", "occurred", "his mother", "security agents"),
+            ("harassment", "occurred", "his mother", "security service (agents)"),
         ),
         # relocation
         ("She left for Lithuania in August.", ("relocation", "occurred", "she", None)),
@@ -279,7 +279,7 @@ def test_events_round3_not_events(events_nlp, text, absent):
         # charge: "fined" whose lemma the tagger gets wrong, passive with a sum as object
         ("The blogger was fined 20,000 tenge in May.", ("charge", "occurred", "blogger", None)),
         # charge: a scheduled trial has not happened yet
-        ("Her trial is scheduled for March.", ("charge", "hypothetical", "her", None)),
+        ("Her trial is scheduled for March.", ("charge", "hypothetical", "her", "court")),
         # seizure: property never given back presupposes the taking
         ("Her passport was not returned to her.", ("seizure", "occurred", "her", None)),
         # assault: a lethal verb with a person object, here threatened
@@ -634,7 +634,7 @@ def test_events_round8_not_events(events_nlp, text, absent):
             ("charge", "occurred", "him", "police"),
         ),
         # assault: the idiom, here negated
-        ("Nobody laid a hand on me there.", ("assault", "negated", "narrator", "nobody")),
+        ("Nobody laid a hand on me there.", ("assault", "negated", "narrator", None)),
         # charge: an arrest ordered in absentia
         (
             "In January a Baku court ordered her arrest in absentia.",
@@ -657,3 +657,69 @@ def test_events_ban_told_with_an_airport_stop_joins_it(nlp):
     )
     events = [(e["event_type"], e["trigger"]) for e in nlp(text)._.events]
     assert events == [("detention", "detained him")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare "the officers" are the agency the story last named
+        (
+            "KNB officers came to his flat at dawn. Later that day the officers detained him.",
+            ("detention", "occurred", "him", "security service (KNB)"),
+        ),
+        # "they" far from any agency in the last sentences: the story's last agency
+        (
+            "Police officers stopped us near the square. Nothing happened for an hour. We waited."
+            " Then we walked home. The next day they searched my flat.",
+            ("seizure", "occurred", "narrator", "police"),
+        ),
+        # a ministry is keyed by what it runs
+        (
+            "Eight agents of the Ministry of Intelligence searched our flat.",
+            ("seizure", "occurred", "narrator", "security service (ministry of intelligence)"),
+        ),
+        (
+            "The Ministry of Justice stripped her of her licence in March.",
+            ("harassment", "occurred", "her", "authorities (ministry of justice)"),
+        ),
+        # done at the behest of an agency
+        (
+            "In April, at the request of the investigator, he was sent for a psychiatric"
+            " examination.",
+            ("psychiatric_commitment", "occurred", "he", "investigators"),
+        ),
+        (
+            "In April he was sent for a psychiatric examination at the investigator's request.",
+            ("psychiatric_commitment", "occurred", "he", "investigators"),
+        ),
+        (
+            "On 3 May she was brought before the Oktyabrsky District Court.",
+            ("charge", "occurred", "she", "court"),
+        ),
+        # only a court sentences
+        ("He was sentenced to five years in prison.", ("charge", "occurred", "he", "court")),
+        # a member of a group told before
+        (
+            "Two officers came to the door. One of them struck my mother in the face.",
+            ("assault", "occurred", "my mother", "police"),
+        ),
+        (
+            "Two border guards stopped me at the gate. The older one took my passport.",
+            ("seizure", "occurred", "narrator", "border guards"),
+        ),
+        # a denial names no agent
+        ("Nobody beat me.", ("assault", "negated", "narrator", None)),
+        # a wire story's dateline is no agent (the parser may make it the subject)
+        (
+            "DUSHANBE, May 5 — Sentenced the lawyer Buzurgmehr Yorov to 23 years.",
+            ("charge", "occurred", "Buzurgmehr Yorov", "court"),
+        ),
+        # the one who disappeared is the victim
+        (
+            "Farid Aliyev, who disappeared in Istanbul in 2021, resurfaced in Dushanbe.",
+            ("detention", "occurred", "Farid Aliyev", None),
+        ),
+    ],
+)
+def test_events_round9_perpetrators(nlp, text, expected):
+    assert first_of(nlp, text, expected[0]) == expected

@@ -34,6 +34,7 @@ from .roles import (
     RoleResolver,
     actor_key,
     children,
+    courts_for_court_acts,
     find_subject,
     first_person_in,
     grammatical_object,
@@ -208,6 +209,7 @@ class EventExtractor:
         self.continue_victims(doc, candidates)
         self.share_perpetrators(candidates)
         inherit_perpetrators(candidates, paragraph_ids(doc))
+        courts_for_court_acts(candidates)
         self.merge(candidates)
         # a release somebody asks for lends its victim to the intervention, then goes
         kept = [c for c in candidates if not c.merged and not is_demanded_release(c)]

@@ -40,6 +40,19 @@ _DIRECTING_PREPS_WORDS = "for to into under"
 DIRECTING_PREPS = frozenset(_DIRECTING_PREPS_WORDS.split())
 ORG_WORDS = frozenset(["international", "committee", "watch", "ngo"])
 NOT_AGENT_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT", "MONEY"})
+# "at the REQUEST of the investigator", "on the ORDERS of the prosecutor": who made it happen
+REQUEST_NOUNS = frozenset(
+    {"request", "order", "behest", "initiative", "instruction", "decision", "motion", "demand"}
+)
+NO_ONE = frozenset({"nobody", "noone"})
+# "X disappeared in Istanbul": without an object, the subject is the one it happened to
+UNDERGOER_INTRANSITIVES = frozenset({"disappear", "vanish"})
+# bare heads that name whichever agency the story is about ("the officers", "agents")
+GENERIC_AGENT_HEADS = frozenset({"officer", "agent", "operative", "employee"})
+# "Ministry of Intelligence", "State Committee for National Security"
+BODY_HEADS = frozenset({"ministry", "committee", "department", "directorate", "service"})
+SECURITY_BODY_WORDS = frozenset({"intelligence", "security"})
+POLICE_BODY_WORDS = frozenset({"interior", "internal"})
 HELPER_HEADS = frozenset({"defender", "lawyer", "attorney", "advocate", "ombudsman", "ngo"})
 COUNSEL_HEADS = frozenset(
     {"lawyer", "attorney", "advocate", "counsel", "ombudsman", "rapporteur", "diplomat"}
@@ -130,6 +143,19 @@ def prep_objects(token: Token, *preps: str) -> list[Token]:
         if child.dep_ in ("prep", "agent") and child.lower_ in preps:
             found.extend(c for c in child.children if c.dep_ == "pobj")
     return found
+
+
+def is_no_one(token: Token) -> bool:
+    """ "nobody", "no one": a denial, not an agent."""
+    if token.lower_ in NO_ONE:
+        return True
+    return token.lower_ == "one" and any(c.lower_ == "no" for c in token.children)
+
+
+def is_dateline(token: Token) -> bool:
+    """The capitalised place opening a wire story ("DUBAI (Reuters) -", "BAKU —"), which the
+    parser often makes the subject of the story's first verb."""
+    return token.is_upper and token.ent_type_ == "GPE" and token.i == token.sent.start
 
 
 def is_passive(token: Token) -> bool:
@@ -281,6 +307,9 @@ def actor_key(token: Token, lex: Lexicon) -> str | None:
         if key:
             return f"{key} ({word.text.upper()})"
     lemma, lower = token.lemma_.lower(), token.lower_
+    body = government_body_key(token)
+    if body:
+        return body
     mods = modifier_words(token)
     for entry in lex.perpetrators:
         if (lemma in entry["heads"] or lower in entry["heads"]) and (
@@ -288,6 +317,75 @@ def actor_key(token: Token, lex: Lexicon) -> str | None:
         ):
             return entry["key"]
     return None
+
+
+def government_body_key(token: Token) -> str | None:
+    """A ministry or committee keyed by what it runs: "the Ministry of Intelligence" ->
+    "security service (ministry of intelligence)", "Ministry of Internal Affairs" -> police,
+    any other ministry -> "authorities (ministry of justice)"."""
+    if token.lemma_.lower() not in BODY_HEADS:
+        return None
+    objects = prep_objects(token, "of", "for")
+    if not objects:
+        return None
+    words = {t.lower_ for obj in objects for t in obj.subtree}
+    words |= {c.lower_ for c in token.children if c.dep_ in ("compound", "amod")}
+    name = " ".join(t.lower_ for t in token.doc[token.i : objects[-1].right_edge.i + 1])
+    if words & SECURITY_BODY_WORDS:
+        return f"security service ({name})"
+    if words & POLICE_BODY_WORDS:
+        return f"police ({name})"
+    if token.lemma_.lower() == "ministry":
+        return f"authorities ({name})"
+    return None
+
+
+def is_generic_agent(token: Token) -> bool:
+    """ "the officers", "two agents": an agency noun that says nothing of which agency."""
+    if token.lemma_.lower() not in GENERIC_AGENT_HEADS or token.is_upper:
+        return False
+    if children(token, "compound", "nmod") or prep_objects(token, "of", "from"):
+        return False
+    return not any(c.dep_ == "amod" and c.pos_ == "PROPN" for c in token.children)
+
+
+def agency_mentions(doc: Doc, lex: Lexicon) -> list[tuple[int, str]]:
+    """(token index, key) of every agency named outright in the Doc (memoised per Doc)."""
+    memo = doc_index(doc).memo
+    if "agency_mentions" not in memo:
+        found = []
+        for tok in doc:
+            if tok.pos_ in ("NOUN", "PROPN") and not is_generic_agent(tok):
+                key = actor_key(tok, lex)
+                if key:
+                    found.append((tok.i, key))
+        memo["agency_mentions"] = found
+    return memo["agency_mentions"]
+
+
+def story_agency(token: Token, key: str | None, lex: Lexicon) -> str | None:
+    """The key a generic agency noun takes from the agency last named before it: after "KNB
+    officers came at dawn", "the officers" are the security service, not the police."""
+    if not is_generic_agent(token):
+        return key
+    earlier = [k for i, k in agency_mentions(token.doc, lex) if i < token.i]
+    # agents are the security service's; officers may also be border guards'
+    specific = ("security service", "border guards") if key == "police" else ("security service",)
+    if earlier and earlier[-1].startswith(specific):
+        return earlier[-1]
+    return key
+
+
+def named_member_source(token: Token) -> Token | None:
+    """ "one of them", "two of the officers": the group the member comes from; None for a
+    bare "the older one", whose group is told before."""
+    if token.lower_ in ("one", "two", "three", "some", "several", "most", "each", "many"):
+        groups = prep_objects(token, "of")
+        if groups:
+            return groups[0]
+        if token.lower_ == "one" and children(token, "det", "amod"):
+            return None
+    return token
 
 
 # ---------------------------------------------------------------- mention naming
@@ -339,6 +437,11 @@ class RoleResolver:
 
     def name(self, token: Token, role: str, narrator: str) -> Participant:
         """Resolve pronouns and relative pronouns; key perpetrators; keep mention offsets."""
+        if role == PERPETRATOR:
+            group = named_member_source(token)
+            if group is None:
+                group = self.plural_antecedent(token, role) or token
+            token = group
         lex, lower = self.lex, token.lower_
         if lower in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
             token = token.head.head
@@ -357,6 +460,8 @@ class RoleResolver:
             token = named[0]  # "her colleague Dzmitry Savitski": the name identifies
         phrase = noun_phrase(token)
         key = institution_key(token, lex) if role == PERPETRATOR else None
+        if role == PERPETRATOR:
+            key = story_agency(token, key, lex)
         if role == PERPETRATOR and key is None and token.ent_type_ == "GPE":
             key = f"authorities ({phrase.text.lower()})"  # "Tashkent convicted him": the state
         elif role == PERPETRATOR and key is None and token.ent_type_ in ("ORG", "NORP"):
@@ -445,6 +550,9 @@ class RoleResolver:
                 and actor_key(tok, self.lex) is None
             ):
                 return tok
+        if role == PERPETRATOR:  # "they" told far from the agency: the story's last agency
+            earlier = [i for i, _ in agency_mentions(doc, self.lex) if i < floor]
+            return doc[earlier[-1]] if earlier else None
         return None
 
     def could_be_name(self, tok: Token) -> bool:
@@ -462,7 +570,10 @@ class RoleResolver:
         """ "Amnesty International", "the Helsinki Committee", "a local NGO": never a "he"."""
         ent = doc_index(tok.doc).entity(tok)
         words = list(ent) if ent is not None else [tok]
-        return any(w.lower_ in self.lex.intervener_heads or w.lower_ in ORG_WORDS for w in words)
+        return any(
+            w.lower_ in self.lex.intervener_heads or w.lower_ in ORG_WORDS or government_body_key(w)
+            for w in words
+        )
 
     # -- arguments -----------------------------------------------------------------------
 
@@ -491,15 +602,42 @@ class RoleResolver:
                 for member in conjuncts(tok):
                     if member.lower_ in QUANTIFIERS or member.is_space or member.is_punct:
                         continue
-                    if role == PERPETRATOR and member.ent_type_ in NOT_AGENT_ENTITIES:
-                        continue  # "extended by three months"
+                    if (
+                        role == PERPETRATOR
+                        and member.ent_type_ in NOT_AGENT_ENTITIES
+                        and named_member_source(member) is member
+                    ):
+                        continue  # "extended by three months" (but "one of them")
+                    if role == PERPETRATOR and (is_no_one(member) or is_dateline(member)):
+                        continue  # "nobody beat me", "BAKU — A court sentenced ..."
                     if role == INTERVENER:
                         self.add(participants, seen, self.name(member, role, narrator))
                         for named in self.listed_names(member):
                             self.add(participants, seen, self.name(named, role, narrator))
                     else:
                         self.add(participants, seen, self.name(member, role, narrator))
+        if event_type not in NO_PERPETRATOR_TYPES and not any(
+            p.role == PERPETRATOR for p in participants
+        ):
+            for agent in self.requesting_agents(anchor):
+                self.add(participants, seen, self.name(agent, PERPETRATOR, narrator))
         return participants
+
+    def requesting_agents(self, anchor: Token) -> list[Token]:
+        """The agency an agentless event happened at the behest of ("sent for an examination
+        AT THE REQUEST OF the investigator", "on the prosecutor's orders") or before ("brought
+        BEFORE the city court"), read on the anchor and the verb of its clause."""
+        for word in dict.fromkeys([anchor, anchor.head, clause_head(anchor)]):
+            for obj in prep_objects(word, "at", "on", "upon", "under", "by"):
+                if obj.lemma_.lower() in REQUEST_NOUNS:
+                    agents = children(obj, "poss") + prep_objects(obj, "of")
+                    agents = [a for a in agents if actor_key(a, self.lex)]
+                    if agents:
+                        return agents[:1]
+            courts = [o for o in prep_objects(word, "before") if actor_key(o, self.lex) == "court"]
+            if courts:
+                return courts[:1]
+        return []
 
     def headline_participants(
         self, verb: Token, roles: dict[str, list[Token]], narrator: str
@@ -569,7 +707,10 @@ class RoleResolver:
             return {VICTIM: [obj] if obj is not None else [], PERPETRATOR: agents}
         if subject is None:
             subject = misparsed_subject(anchor, self.lex)
-        if spec.subject_role == VICTIM and (obj is None or not is_person_like(obj, self.lex)):
+        undergoer = anchor.lemma_.lower() in UNDERGOER_INTRANSITIVES and obj is None
+        if undergoer or (
+            spec.subject_role == VICTIM and (obj is None or not is_person_like(obj, self.lex))
+        ):
             # "I fled", "she left the country", "he faces seven years", "I made the move"
             return {VICTIM: [subject] if subject is not None else []}
         victims = [obj] if obj is not None else []
@@ -953,6 +1094,19 @@ def inherit_perpetrators(cands: list, paragraph_of: list[int]) -> None:
         )
         if donor is not None:
             copy_roles(donor, cand, with_victims=False)
+
+
+COURT_ACTS = frozenset({"sentence", "convict", "acquit", "trial", "verdict", "try"})
+
+
+def courts_for_court_acts(cands: list) -> None:
+    """Only a court sentences, convicts or tries: such a charge event with no agent named
+    anywhere in its story ("he was sentenced to five years") gets the court."""
+    for cand in cands:
+        if cand.type.name != "charge" or cand.names(PERPETRATOR):
+            continue
+        if cand.anchor.lemma_.lower() in COURT_ACTS:
+            cand.participants.append(Participant(PERPETRATOR, "court", None, None, key="court"))
 
 
 def shares_victim(a, b) -> bool:
