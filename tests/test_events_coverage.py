@@ -723,3 +723,72 @@ def test_events_ban_told_with_an_airport_stop_joins_it(nlp):
 )
 def test_events_round9_perpetrators(nlp, text, expected):
     assert first_of(nlp, text, expected[0]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # psychiatric commitment: a named hospital, a centre of psychiatry or for mental health
+        (
+            "Police drove him to Kashchenko, the psychiatric hospital on the edge of the city.",
+            ("psychiatric_commitment", "occurred", "him", "police"),
+        ),
+        (
+            "Two officers drove me to the Regional Centre for Mental Health.",
+            ("psychiatric_commitment", "occurred", "narrator", "police"),
+        ),
+        (
+            "She was taken to the National Centre of Psychiatry in Almaty.",
+            ("psychiatric_commitment", "occurred", "she", None),
+        ),
+        (
+            "The administration threatened to transfer him to the psychiatric department of the"
+            " prison hospital.",
+            ("psychiatric_commitment", "threatened", "him", "authorities"),
+        ),
+        # intervention: recognised as a political prisoner
+        (
+            "Viasna recognised Ales Kozlov as a political prisoner in June.",
+            ("intervention", "occurred", "Ales Kozlov", None),
+        ),
+        # surveillance: a car standing in the street watches whose street it is
+        (
+            "A silver Nexia stood at the end of our street every morning.",
+            ("surveillance", "occurred", "narrator", None),
+        ),
+        # seizure: pulled out of one's hand
+        (
+            "An officer pulled the phone out of my hand.",
+            ("seizure", "occurred", "narrator", "police"),
+        ),
+        # a smear: accused by websites, not charged
+        (
+            "Pro-government websites accused him of spying for Armenia.",
+            ("harassment", "occurred", "him", "pro-government websites"),
+        ),
+    ],
+)
+def test_events_round10_phrasing_classes(nlp, text, expected):
+    assert first_of(nlp, text, expected[0]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # undressing is no seizure
+        ("I took off my headscarf in the street.", "seizure"),
+        # the prosecution as a party in court
+        ("The prosecution called eleven witnesses.", "charge"),
+        ("The prosecution called eleven witnesses.", "harassment"),
+        # thoughts of self-harm: nobody else acts
+        ("The doctor asked whether I had ever thought of killing myself.", "assault"),
+    ],
+)
+def test_events_round10_not_events(nlp, text, absent):
+    assert first_of(nlp, text, absent) is None
+
+
+def test_events_coordinated_help_is_one_intervention(nlp):
+    text = "Volunteers bought us train tickets, met us at the station and hid us in a flat."
+    events = [(e["event_type"], e["trigger"]) for e in nlp(text)._.events]
+    assert events == [("intervention", "bought us train tickets")]

@@ -237,6 +237,14 @@ class EventExtractor:
             participants.insert(0, Participant(VICTIM, narrator, None, None, True))
         if match.spec.nominal and not participants and not first_person:
             return None  # "the reintroduction of internment": a practice, nobody in it
+        if etype.name == "charge" and anchor.lemma_ == "accuse" and self.said_by_media(anchor):
+            etype = self.types["harassment"]  # a smear by a website or channel, not a charge
+        if etype.name == "charge" and is_prosecuting_party(anchor):
+            return None  # "The prosecution called eleven witnesses": the party, not an act
+        if etype.name in AGAINST_PEOPLE and self.court_party_calls_witness(anchor):
+            return None  # "the defence called two witnesses": a hearing, not pressure
+        if etype.name in AGAINST_PEOPLE and is_reflexive_object(anchor):
+            return None  # "whether I had thought of killing myself": no one else acts
         if (
             etype.name == "charge"
             and anchor.lemma_ == "accuse"
@@ -272,6 +280,24 @@ class EventExtractor:
         start, end = trigger_extent(match)
         sent_index = max(i for i, s in enumerate(sent_starts) if s <= anchor.i)
         return Candidate(match, etype, sent_index, start, end, status, cue, participants)
+
+    def said_by_media(self, anchor: Token) -> bool:
+        """ "pro-government websites accused him of spying": the accuser is a medium."""
+        subject = find_subject(anchor)
+        if subject is None or is_passive(anchor):
+            return False
+        words = {subject.lemma_.lower(), *(c.lemma_.lower() for c in children(subject, "compound"))}
+        return bool(words & MEDIA_WORDS)
+
+    def court_party_calls_witness(self, anchor: Token) -> bool:
+        obj = grammatical_object(anchor)
+        if obj is None or obj.lemma_.lower() != "witness":
+            return False
+        subject = find_subject(anchor)
+        return subject is not None and (
+            subject.lemma_.lower() in COURT_PARTIES
+            or actor_key(subject, self.lexicon) in ("court", "prosecutor")
+        )
 
     def targets_institution(self, anchor: Token) -> bool:
         obj = grammatical_object(anchor)
@@ -427,10 +453,15 @@ class EventExtractor:
                 earlier = self.earlier_with_victim(cand, cands)
                 if earlier is not None:
                     return earlier  # "an investigation into his allegations of torture"
-        if cand.type.name == "charge" and anchor.dep_ == "conj" and anchor.head.i in by_anchor:
+        coordinated = anchor.dep_ == "conj" and anchor.head.i in by_anchor
+        if cand.type.name == "intervention":  # the same helpers: no subject of its own
+            coordinated = coordinated and not children(anchor, "nsubj", "nsubjpass")
+        if cand.type.name in ("charge", "intervention") and coordinated:
             head = by_anchor[anchor.head.i]
-            if head.type.name == "charge" and cand.shares_victim_with(head):
-                return head  # "charged him in absentia and placed him on the wanted list"
+            if head.type.name == cand.type.name and cand.shares_victim_with(head):
+                # "charged him in absentia and placed him on the wanted list", "bought us
+                # tickets, met us at the station and hid us": one prosecution, one rescue
+                return head
         # "threatened to arrest me", "warned me that I would be detained": the threat verb is
         # the status of the arrest
         if cand.type.name == "harassment" and anchor.lemma_ in self.lexicon.status["threat_heads"]:
@@ -712,6 +743,26 @@ def opens_with_anaphor(sent) -> bool:
 
 
 AGAINST_PEOPLE = frozenset({"harassment", "assault"})
+MEDIA_WORDS = frozenset(
+    {"website", "site", "channel", "outlet", "media", "newspaper", "tabloid", "television"}
+    | {"tv", "broadcaster", "programme", "program", "blog", "blogger", "account", "page"}
+)
+COURT_PARTIES = frozenset({"prosecution", "defence", "defense", "court", "judge", "prosecutor"})
+REFLEXIVES = frozenset({"myself", "himself", "herself", "themselves", "ourselves", "yourself"})
+
+
+def is_prosecuting_party(anchor: Token) -> bool:
+    """ "The prosecution asked for seven years": the noun names the party in court."""
+    if anchor.lemma_.lower() != "prosecution" or anchor.dep_ != "nsubj":
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ in ("of", "against") for c in anchor.children)
+
+
+def is_reflexive_object(anchor: Token) -> bool:
+    obj = grammatical_object(anchor) if anchor.pos_ == "VERB" else None
+    return obj is not None and obj.lower_ in REFLEXIVES
+
+
 COMPLAINT_NOUNS = frozenset({"complaint", "lawsuit", "suit", "petition", "claim"})
 
 
