@@ -792,3 +792,53 @@ def test_events_coordinated_help_is_one_intervention(nlp):
     text = "Volunteers bought us train tickets, met us at the station and hid us in a flat."
     events = [(e["event_type"], e["trigger"]) for e in nlp(text)._.events]
     assert events == [("intervention", "bought us train tickets")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # detention: "came for" a person
+        (
+            "They also came for my son Azamat, who is nineteen.",
+            ("detention", "occurred", "Azamat", "they"),
+        ),
+        # release: got out after a term in custody
+        (
+            "He got out after ten days of administrative arrest.",
+            ("release", "occurred", "he", None),
+        ),
+        # relocation: refused entry at the border
+        (
+            "Border guards turned him back at the airport in Tbilisi.",
+            ("relocation", "occurred", "him", "border guards"),
+        ),
+        # charge: the prison term faced
+        (
+            "He faces up to four years' imprisonment.",
+            ("charge", "hypothetical", "he", None),
+        ),
+        # intervention: an appeal concerning someone
+        (
+            "The rapporteur transmitted an urgent appeal concerning Mr. Rakhimov to the State.",
+            ("intervention", "occurred", "Mr. Rakhimov", None),
+        ),
+    ],
+)
+def test_events_round11_phrasing_classes(nlp, text, expected):
+    assert first_of(nlp, text, expected[0]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("They came for the documents in the evening.", "detention"),
+        ("He got out of the car and walked away.", "release"),
+        ("He faces up to four years' imprisonment.", "detention"),
+        ("The draft removed the right to leave Uzbekistan by referendum.", "relocation"),
+        ("I was never naive about surveillance.", "surveillance"),
+        ("The group has documented cases in which examinations were misused.", "intervention"),
+        ("A classmate warned him and he left through the back door.", "harassment"),
+    ],
+)
+def test_events_round11_not_events(nlp, text, absent):
+    assert first_of(nlp, text, absent) is None

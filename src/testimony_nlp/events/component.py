@@ -243,6 +243,16 @@ class EventExtractor:
             return None  # "The prosecution called eleven witnesses": the party, not an act
         if etype.name in AGAINST_PEOPLE and self.court_party_calls_witness(anchor):
             return None  # "the defence called two witnesses": a hearing, not pressure
+        if match.spec.require_victim and not victims:
+            return None  # "came for the documents": only a person is come for
+        if etype.name == "detention" and is_faced_penalty(anchor):
+            return None  # "faces four years' imprisonment": the charge's penalty
+        if etype.name == "relocation" and is_a_right(anchor):
+            return None  # "the right to leave Uzbekistan": a freedom, not a move
+        if match.spec.nominal and is_topic(anchor):
+            return None  # "I was never naive about surveillance": a subject of talk
+        if etype.name == "intervention" and documents_cases(anchor):
+            return None  # "has documented cases in which ...": research, not help
         if etype.name in AGAINST_PEOPLE and is_reflexive_object(anchor):
             return None  # "whether I had thought of killing myself": no one else acts
         if (
@@ -748,6 +758,7 @@ MEDIA_WORDS = frozenset(
     | {"tv", "broadcaster", "programme", "program", "blog", "blogger", "account", "page"}
 )
 COURT_PARTIES = frozenset({"prosecution", "defence", "defense", "court", "judge", "prosecutor"})
+RIGHT_NOUNS = frozenset({"right", "freedom", "ability", "permission", "chance", "opportunity"})
 REFLEXIVES = frozenset({"myself", "himself", "herself", "themselves", "ourselves", "yourself"})
 
 
@@ -756,6 +767,34 @@ def is_prosecuting_party(anchor: Token) -> bool:
     if anchor.lemma_.lower() != "prosecution" or anchor.dep_ != "nsubj":
         return False
     return not any(c.dep_ == "prep" and c.lower_ in ("of", "against") for c in anchor.children)
+
+
+def is_faced_penalty(anchor: Token) -> bool:
+    return anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in ("face", "risk")
+
+
+def is_a_right(anchor: Token) -> bool:
+    """ "the right to leave", "freedom to travel": the verb complements a right."""
+    head = anchor.head
+    return anchor.dep_ in ("acl", "xcomp", "relcl") and head.lemma_.lower() in RIGHT_NOUNS
+
+
+def is_topic(anchor: Token) -> bool:
+    """An event noun that is what someone talks or thinks about, unowned ("naive about
+    surveillance", "a film about arrests")."""
+    if anchor.dep_ != "pobj" or anchor.head.lower_ != "about":
+        return False
+    return not any(c.dep_ in ("det", "poss", "nummod") for c in anchor.children)
+
+
+def documents_cases(anchor: Token) -> bool:
+    obj = grammatical_object(anchor) if anchor.pos_ == "VERB" else None
+    return (
+        anchor.lemma_.lower() in ("document", "record", "list", "collect")
+        and obj is not None
+        and obj.tag_ == "NNS"
+        and not children(obj, "poss")
+    )
 
 
 def is_reflexive_object(anchor: Token) -> bool:
@@ -877,6 +916,9 @@ KIN_WORDS = frozenset(
         "father-in-law",
         "grandmother",
         "grandfather",
+        "classmate",
+        "colleague",
+        "acquaintance",
     }
 )
 QUESTIONING_WORDS = frozenset({"interrogate", "question", "interrogation", "questioning"})

@@ -48,6 +48,7 @@ class PatternSpec:
     subject_role: str = "perpetrator"
     agent: str | None = None  # "intervener": the actor must look like a third-party helper
     prep_victim: str | None = None  # node holding the victim (e.g. "swooped on ME")
+    require_victim: bool = False  # no event without a victim ("came for the documents")
     exclude_mods: list[str] = field(default_factory=list)
     exclude_head_preps: list[str] = field(default_factory=list)
     person_target: str | None = None  # node whose into/over/on target must be a person

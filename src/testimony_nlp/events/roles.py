@@ -755,6 +755,8 @@ class RoleResolver:
         helps = obj is not None and obj.lemma_.lower() in HELPER_HEADS
         things = [obj] if obj is not None and actor_key(obj, self.lex) is None and not helps else []
         things += prep_objects(anchor, "for", "against", "over", "about", "to")
+        if obj is not None:  # "an urgent appeal concerning Mr. X"
+            things += prep_objects(obj, "concerning", "regarding")
         things += [o for o in prep_objects(anchor, "on") if o.lemma_ in CASE_WORDS]
         for thing in things:
             victims += self.owners(thing)
