@@ -842,3 +842,25 @@ def test_events_round11_phrasing_classes(nlp, text, expected):
 )
 def test_events_round11_not_events(nlp, text, absent):
     assert first_of(nlp, text, absent) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a fear is no event
+        ("His editor left for Vilnius shortly afterwards, fearing arrest.", "detention"),
+        # a demand to drop charges told before
+        ("The appeal urges the authorities to drop all charges against him.", "charge"),
+        # the name of an offence in a code
+        ('He was charged under Article 368 ("insulting the President").', "harassment"),
+        # moved between places of custody: part of the custody, no exile
+        ("He was held in the detention centre in Nukus and later moved to Bukhara.", "relocation"),
+    ],
+)
+def test_events_round12_not_events(nlp, text, absent):
+    assert first_of(nlp, text, absent) is None
+
+
+def test_events_risk_of_torture_stays_hypothetical(nlp):
+    text = "Our client is at serious risk of torture if returned."
+    assert first_of(nlp, text, "assault") == ("assault", "hypothetical", "Our client", None)

@@ -253,6 +253,12 @@ class EventExtractor:
             return None  # "I was never naive about surveillance": a subject of talk
         if etype.name == "intervention" and documents_cases(anchor):
             return None  # "has documented cases in which ...": research, not help
+        if match.spec.nominal and is_feared(anchor):
+            return None  # "left for Vilnius, fearing arrest": a fear, no act
+        if etype.name == "charge" and is_withdrawn(anchor):
+            return None  # "drop all charges against him": the charges told before
+        if is_article_title(anchor):
+            return None  # 'Article 368 ("insulting the President")': the name of an offence
         if etype.name in AGAINST_PEOPLE and is_reflexive_object(anchor):
             return None  # "whether I had thought of killing myself": no one else acts
         if (
@@ -430,6 +436,10 @@ class EventExtractor:
             earlier = self.earlier_with_victim(cand, cands, CUSTODY_TYPES, within=3, dated=True)
             if earlier is not None:
                 return earlier  # "he is held solely for his work": the detention told before
+        if cand.type.name == "relocation" and anchor.lemma_.lower() in ("transfer", "move"):
+            custody = self.earlier_with_victim(cand, cands, CUSTODY_TYPES, within=3, dated=True)
+            if custody is not None:
+                return custody  # "held in the detention centre and later moved to Bukhara"
         if cand.type.name == "detention" and is_hold(anchor):
             earlier = self.earlier_with_victim(cand, cands, CUSTODY_TYPES, within=2, dated=True)
             if earlier is not None:
@@ -758,6 +768,10 @@ MEDIA_WORDS = frozenset(
     | {"tv", "broadcaster", "programme", "program", "blog", "blogger", "account", "page"}
 )
 COURT_PARTIES = frozenset({"prosecution", "defence", "defense", "court", "judge", "prosecutor"})
+# "at risk of torture" stays: annotators read it as a hypothetical event
+FEAR_WORDS = frozenset({"fear"})
+ARTICLE_WORDS = frozenset({"article", "articles", "art."})
+WITHDRAWING_VERBS = frozenset({"drop", "withdraw", "quash", "dismiss", "lift", "explain"})
 RIGHT_NOUNS = frozenset({"right", "freedom", "ability", "permission", "chance", "opportunity"})
 REFLEXIVES = frozenset({"myself", "himself", "herself", "themselves", "ourselves", "yourself"})
 
@@ -767,6 +781,42 @@ def is_prosecuting_party(anchor: Token) -> bool:
     if anchor.lemma_.lower() != "prosecution" or anchor.dep_ != "nsubj":
         return False
     return not any(c.dep_ == "prep" and c.lower_ in ("of", "against") for c in anchor.children)
+
+
+def is_feared(anchor: Token) -> bool:
+    """The object of a fear: "fearing arrest", "for fear of detention"."""
+    head = anchor.head
+    if anchor.dep_ == "dobj" and head.lemma_.lower() in FEAR_WORDS:
+        return True
+    if any(c.dep_ == "amod" and c.lemma_.lower() in FEAR_WORDS for c in anchor.children):
+        return True  # the parser often reads "fearing arrest" as an adjective on the noun
+    return (
+        anchor.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.lemma_.lower() in FEAR_WORDS
+        and not any(c.dep_ == "poss" for c in anchor.children)
+    )
+
+
+def is_withdrawn(anchor: Token) -> bool:
+    return anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in WITHDRAWING_VERBS
+
+
+def is_article_title(anchor: Token) -> bool:
+    """A trigger inside the quoted or bracketed name of an article of a criminal code."""
+    doc, opened = anchor.doc, False
+    for j in range(anchor.i - 1, max(anchor.i - 6, 0) - 1, -1):
+        token = doc[j]
+        if token.is_quote or token.text in "([":
+            opened = True
+        elif opened and (
+            token.lower_ in ARTICLE_WORDS
+            or (token.like_num and j and doc[j - 1].lower_ in ARTICLE_WORDS)
+        ):
+            return True
+        elif token.is_punct or token.pos_ == "VERB":
+            return False
+    return False
 
 
 def is_faced_penalty(anchor: Token) -> bool:
