@@ -33,6 +33,10 @@ OWN_SET_F1_FLOORS = {
     "final3": 0.78,
     "final4": 0.72,
     "final5": 0.65,
+    "final6": 0.76,
+    "final7": 0.71,
+    "final8": 0.76,
+    "final9": 0.70,
 }
 
 
