@@ -864,3 +864,41 @@ def test_events_round12_not_events(nlp, text, absent):
 def test_events_risk_of_torture_stays_hypothetical(nlp):
     text = "Our client is at serious risk of torture if returned."
     assert first_of(nlp, text, "assault") == ("assault", "hypothetical", "Our client", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the agency whose premises the victim is sent to or held in
+        (
+            "Last year she was summoned to the prosecutor's office five times.",
+            ("harassment", "occurred", "she", "prosecutor"),
+        ),
+        (
+            "He was held in the GKNB detention centre in Dushanbe for a month.",
+            ("detention", "occurred", "he", "security service (GKNB)"),
+        ),
+        # interrogators belong to the security service the story named
+        (
+            "NSS officers searched the flat in March. Later interrogators slapped him.",
+            ("assault", "occurred", "him", "security service (NSS)"),
+        ),
+        # "we" in a quoted threat is the speaker, not the narrator
+        (
+            "Two officers stopped Timur Saidov outside his house."
+            ' One of them said: "Next time we will break his legs."',
+            ("assault", "hypothetical", "Timur Saidov", "police"),
+        ),
+    ],
+)
+def test_events_round13_roles(nlp, text, expected):
+    assert first_of(nlp, text, expected[0]) == expected
+
+
+def test_events_quoted_threat_to_you_is_to_the_narrator(nlp):
+    text = (
+        "I was stopped outside my house by two officers. "
+        'One of them told me: "Next time we will break your legs."'
+    )
+    found = first_of(nlp, text, "assault")
+    assert found is not None and found[2] == "narrator" and found[3] == "police"

@@ -233,6 +233,9 @@ class EventExtractor:
         if is_generic(anchor, victims, self.lexicon):
             return None
         sentence = doc_index(anchor.doc).sentence(anchor)
+        if first_person:  # "we'll break your legs", quoted to the narrator
+            participants = [addressed_to_narrator(p, narrator) for p in participants]
+            victims = [p for p in participants if p.role == VICTIM]
         if not victims and first_person and first_person_in(sentence, self.lexicon):
             participants.insert(0, Participant(VICTIM, narrator, None, None, True))
         if match.spec.nominal and not participants and not first_person:
@@ -770,6 +773,7 @@ MEDIA_WORDS = frozenset(
 COURT_PARTIES = frozenset({"prosecution", "defence", "defense", "court", "judge", "prosecutor"})
 # "at risk of torture" stays: annotators read it as a hypothetical event
 FEAR_WORDS = frozenset({"fear"})
+SECOND_PERSON = frozenset({"you", "your", "yourself"})
 ARTICLE_WORDS = frozenset({"article", "articles", "art."})
 WITHDRAWING_VERBS = frozenset({"drop", "withdraw", "quash", "dismiss", "lift", "explain"})
 RIGHT_NOUNS = frozenset({"right", "freedom", "ability", "permission", "chance", "opportunity"})
@@ -781,6 +785,14 @@ def is_prosecuting_party(anchor: Token) -> bool:
     if anchor.lemma_.lower() != "prosecution" or anchor.dep_ != "nsubj":
         return False
     return not any(c.dep_ == "prep" and c.lower_ in ("of", "against") for c in anchor.children)
+
+
+def addressed_to_narrator(participant: Participant, narrator: str) -> Participant:
+    if participant.role != VICTIM or participant.name.lower() not in SECOND_PERSON:
+        return participant
+    return Participant(
+        VICTIM, narrator, participant.start_char, participant.end_char, is_narrator=True
+    )
 
 
 def is_feared(anchor: Token) -> bool:

@@ -45,10 +45,11 @@ REQUEST_NOUNS = frozenset(
     {"request", "order", "behest", "initiative", "instruction", "decision", "motion", "demand"}
 )
 NO_ONE = frozenset({"nobody", "noone"})
+NOT_VICTIM_ENTITIES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
 # "X disappeared in Istanbul": without an object, the subject is the one it happened to
 UNDERGOER_INTRANSITIVES = frozenset({"disappear", "vanish"})
 # bare heads that name whichever agency the story is about ("the officers", "agents")
-GENERIC_AGENT_HEADS = frozenset({"officer", "agent", "operative", "employee"})
+GENERIC_AGENT_HEADS = frozenset({"officer", "agent", "operative", "employee", "interrogator"})
 # "Ministry of Intelligence", "State Committee for National Security"
 BODY_HEADS = frozenset({"ministry", "committee", "department", "directorate", "service"})
 SECURITY_BODY_WORDS = frozenset({"intelligence", "security"})
@@ -150,6 +151,24 @@ def is_no_one(token: Token) -> bool:
     if token.lower_ in NO_ONE:
         return True
     return token.lower_ == "one" and any(c.lower_ == "no" for c in token.children)
+
+
+def in_quotes(token: Token) -> bool:
+    """Inside quoted speech: an odd number of quotation marks before it in its sentence."""
+    sent = token.sent
+    return sum(t.is_quote for t in token.doc[sent.start : token.i]) % 2 == 1
+
+
+SPEECH_VERBS = frozenset({"say", "tell", "shout", "scream", "yell", "warn", "add", "reply"})
+
+
+def quoted_speaker(token: Token) -> Token | None:
+    """The subject of the speech verb that introduces the quote a token stands in."""
+    root = token.sent.root
+    if root.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    return None if subject is None or in_quotes(subject) else subject
 
 
 def is_dateline(token: Token) -> bool:
@@ -447,6 +466,15 @@ class RoleResolver:
             token = token.head.head
             lower = token.lower_
         if lower in lex.first_singular or lower in lex.first_plural:
+            if role == PERPETRATOR and in_quotes(token):
+                # 'one of them said: "we will break your legs"': the speaker, not the narrator
+                speaker = quoted_speaker(token)
+                if (
+                    speaker is not None
+                    and speaker.lower_ not in lex.first_singular | lex.first_plural
+                ):
+                    return self.name(speaker, role, narrator)
+                return Participant(role, lower, token.idx, token.idx + len(token))
             return Participant(role, narrator, token.idx, token.idx + len(token), True)
         if token.pos_ == "PRON" and (lower in lex.third_singular or lower in lex.third_plural):
             antecedent = self.antecedent(token, role)
@@ -608,6 +636,8 @@ class RoleResolver:
                         and named_member_source(member) is member
                     ):
                         continue  # "extended by three months" (but "one of them")
+                    if role == VICTIM and member.ent_type_ in NOT_VICTIM_ENTITIES:
+                        continue  # "left Tajikistan": a country is no victim
                     if role == PERPETRATOR and (is_no_one(member) or is_dateline(member)):
                         continue  # "nobody beat me", "BAKU — A court sentenced ..."
                     if role == INTERVENER:
@@ -721,7 +751,7 @@ class RoleResolver:
         victim to ("summoned to the city POLICE department") or the agency that ordered or
         announced it ("an INVESTIGATOR told me I was charged", "the COURT ordered that she be
         sent for an examination")."""
-        for place in prep_objects(anchor, "to", "into"):
+        for place in prep_objects(anchor, "to", "into", "in", "at"):  # "held in the GKNB building"
             if institution_key(place, self.lex):
                 return [place]
         clause = clause_head(anchor)
@@ -973,7 +1003,9 @@ def in_side_clause(tok: Token) -> bool:
 _ORDERING_VERBS = "order rule decide instruct tell inform notify warn announce sentence direct"
 ORDERING_VERBS = frozenset(_ORDERING_VERBS.split())
 """Verbs whose agency subject is behind the passive event of their complement."""
-_INSTITUTION_WORDS = "department station office headquarters building unit precinct directorate"
+_INSTITUTION_WORDS = (
+    "department station office headquarters building unit precinct directorate centre center"
+)
 INSTITUTION_WORDS = frozenset(_INSTITUTION_WORDS.split())
 
 
@@ -990,7 +1022,7 @@ def institution_key(token: Token, lex: Lexicon) -> str | None:
     key = actor_key(token, lex)
     if key or token.lemma_.lower() not in INSTITUTION_WORDS:
         return key
-    for mod in children(token, "compound", "amod", "nmod"):
+    for mod in children(token, "compound", "amod", "nmod", "poss"):  # "the prosecutor's office"
         key = actor_key(mod, lex)
         if key:
             return key
