@@ -11,7 +11,7 @@ on this machine, in this run:
 
 Absolute times vary on a shared machine; the ratios are what this reports.
 
-    python bench/run.py [--docs 1000] [--rss-docs 2000] [--skip-rss] [--profile FILE]
+    python bench/run.py [--docs 1000] [--rounds 2] [--slices 5] [--rss-docs 2000] [--skip-rss]
 """
 
 from __future__ import annotations
@@ -63,6 +63,17 @@ class Timer:
     held the CPU; its CPU time does not, so the bench reports the ratio of both.
     """
 
+    @classmethod
+    def zero(cls) -> Timer:
+        timer = cls()
+        timer.wall = timer.cpu = 0.0
+        return timer
+
+    def __iadd__(self, other: Timer) -> Timer:
+        self.wall += other.wall
+        self.cpu += other.cpu
+        return self
+
     def __enter__(self) -> Timer:
         self.wall, self.cpu = time.perf_counter(), self._cpu()
         return self
@@ -76,12 +87,7 @@ class Timer:
         return sum(own) + sum(children)
 
 
-def time_bare(texts: list[str]) -> Timer:
-    from testimony_nlp.pipeline import load_base_model
-
-    nlp = load_base_model()
-    for _ in nlp.pipe(texts[:20], batch_size=32):  # warm up, as extract is warmed up
-        pass
+def time_bare(nlp, texts: list[str]) -> Timer:
     with Timer() as timer:
         for _ in nlp.pipe(texts, batch_size=32):
             pass
@@ -91,14 +97,36 @@ def time_bare(texts: list[str]) -> Timer:
 def time_extract(corpus: Path, out: Path, workers: int) -> Timer:
     """Time of the whole extract command (reading, pipeline, writing), model load excluded."""
     from testimony_nlp.api import ExtractOptions, extract
-    from testimony_nlp.pipeline import cached_pipeline
 
-    cached_pipeline()  # load outside the timing, as for the bare run
-    warm_up = out.parent / f"warm-up-{out.name}"
-    extract([str(SAMPLES)], warm_up, ExtractOptions(workers=workers), overwrite=True)  # lazy caches
     with Timer() as timer:
         extract([str(corpus)], out, ExtractOptions(workers=workers), overwrite=True)
     return timer
+
+
+def warm_up(tmp: Path, texts: list[str]):
+    """Load both pipelines and fill lazy caches outside the timings; the bare model."""
+    from testimony_nlp.api import ExtractOptions, extract
+    from testimony_nlp.pipeline import cached_pipeline, load_base_model
+
+    cached_pipeline()
+    for workers in (1, 2):
+        extract([str(SAMPLES)], tmp / f"warm-up-{workers}", ExtractOptions(workers=workers))
+    nlp = load_base_model()
+    for _ in nlp.pipe(texts[:20], batch_size=32):
+        pass
+    return nlp
+
+
+def write_slices(tmp: Path, texts: list[str], n_slices: int) -> list[tuple[Path, list[str]]]:
+    """The corpus cut into consecutive slices, each a JSONL file with its texts."""
+    lines = (tmp / "corpus.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    size = -(-len(lines) // n_slices)
+    slices = []
+    for k in range(0, len(lines), size):
+        path = tmp / f"slice-{k // size}.jsonl"
+        path.write_text("".join(lines[k : k + size]), encoding="utf-8")
+        slices.append((path, texts[k : k + size]))
+    return slices
 
 
 def peak_rss_mb(corpus: Path, out: Path) -> float:
@@ -135,6 +163,7 @@ def main() -> None:
     parser.add_argument("--skip-rss", action="store_true")
     parser.add_argument("--skip-workers", action="store_true")
     parser.add_argument("--rounds", type=int, default=2, help="alternating timing rounds")
+    parser.add_argument("--slices", type=int, default=5, help="corpus slices per round")
     parser.add_argument("--profile", help="write a pyinstrument HTML profile of one extract here")
     args = parser.parse_args()
     results: dict[str, float] = {}
@@ -142,14 +171,22 @@ def main() -> None:
         tmp = Path(tmp)
         texts = build_corpus(tmp / "corpus.jsonl", args.docs)
         results["documents"] = len(texts)
-        # alternate the runs and keep the best of each, so a burst of load on this shared
-        # machine does not land on one side only
+        # The machine's speed drifts within minutes, so the runs alternate slice by slice
+        # (bare, one worker, two workers on each slice in turn) and each round sums its
+        # slices; the best round of each kind is kept.
+        bare_nlp = warm_up(tmp, texts)
+        slices = write_slices(tmp, texts, args.slices)
         bare_runs, extract_runs, two_worker_runs = [], [], []
         for _ in range(args.rounds):
-            bare_runs.append(time_bare(texts))
-            extract_runs.append(time_extract(tmp / "corpus.jsonl", tmp / "o1", 1))
-            if not args.skip_workers:
-                two_worker_runs.append(time_extract(tmp / "corpus.jsonl", tmp / "o2", 2))
+            rounds = [Timer.zero(), Timer.zero(), Timer.zero()]
+            for k, (path, slice_texts) in enumerate(slices):
+                rounds[0] += time_bare(bare_nlp, slice_texts)
+                rounds[1] += time_extract(path, tmp / f"o1-{k}", 1)
+                if not args.skip_workers:
+                    rounds[2] += time_extract(path, tmp / f"o2-{k}", 2)
+            bare_runs.append(rounds[0])
+            extract_runs.append(rounds[1])
+            two_worker_runs.append(rounds[2])
         results["bare_seconds"] = min(run.wall for run in bare_runs)
         if args.profile:
             from pyinstrument import Profiler
