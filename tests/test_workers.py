@@ -45,3 +45,17 @@ def test_workers_give_rows_in_input_order_and_read_ahead_boundedly():
     from_workers = [first, *rows]
     assert [r.documents[0]["doc_id"] for r in from_workers] == [f"doc-{i:03d}" for i in range(40)]
     assert list(process_records(records(), ExtractOptions())) == from_workers
+
+
+@pytest.mark.slow
+def test_workers_spawned_processes_give_the_same_rows(monkeypatch):
+    """Where fork is unsafe (threads in the parent, or no fork at all) workers are spawned
+    and load the pipeline themselves; the rows do not change."""
+    import multiprocessing
+
+    from testimony_nlp import workers
+
+    monkeypatch.setattr(workers, "_context", lambda: multiprocessing.get_context("spawn"))
+    records = [record(i) for i in range(6)]
+    spawned = list(process_records(records, ExtractOptions(workers=2, batch_size=2)))
+    assert spawned == list(process_records(records, ExtractOptions()))
