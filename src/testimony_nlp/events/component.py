@@ -258,7 +258,7 @@ class EventExtractor:
             return None  # "has documented cases in which ...": research, not help
         if match.spec.nominal and is_feared(anchor):
             return None  # "left for Vilnius, fearing arrest": a fear, no act
-        if etype.name == "charge" and is_withdrawn(anchor):
+        if etype.name == "charge" and refers_to_told_charges(anchor):
             return None  # "drop all charges against him": the charges told before
         if is_article_title(anchor):
             return None  # 'Article 368 ("insulting the President")': the name of an offence
@@ -775,7 +775,8 @@ COURT_PARTIES = frozenset({"prosecution", "defence", "defense", "court", "judge"
 FEAR_WORDS = frozenset({"fear"})
 SECOND_PERSON = frozenset({"you", "your", "yourself"})
 ARTICLE_WORDS = frozenset({"article", "articles", "art."})
-WITHDRAWING_VERBS = frozenset({"drop", "withdraw", "quash", "dismiss", "lift", "explain"})
+# "drop all charges against him", "explain the charges": charges already told
+CHARGES_TOLD_VERBS = frozenset({"drop", "withdraw", "quash", "dismiss", "lift", "explain"})
 RIGHT_NOUNS = frozenset({"right", "freedom", "ability", "permission", "chance", "opportunity"})
 REFLEXIVES = frozenset({"myself", "himself", "herself", "themselves", "ourselves", "yourself"})
 
@@ -810,8 +811,8 @@ def is_feared(anchor: Token) -> bool:
     )
 
 
-def is_withdrawn(anchor: Token) -> bool:
-    return anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in WITHDRAWING_VERBS
+def refers_to_told_charges(anchor: Token) -> bool:
+    return anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in CHARGES_TOLD_VERBS
 
 
 def is_article_title(anchor: Token) -> bool:
