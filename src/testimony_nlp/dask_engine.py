@@ -16,7 +16,6 @@ Two entry points:
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -25,7 +24,7 @@ from .api import ExtractOptions, RunSummary, manifest, read_records
 from .readers import records_from_mappings
 from .records import DocumentRecord
 from .tables import DocumentRows
-from .workers import chunked
+from .workers import chunked, in_submission_order
 from .writer import TableWriter
 
 
@@ -82,14 +81,9 @@ def extract_with_dask(
 
 def _submit_in_order(client, chunks: Iterable[list[DocumentRecord]], options: ExtractOptions):
     """Results of each chunk in input order, with a bounded number of chunks in flight."""
-    in_flight: deque = deque()
     limit = 2 * max(1, len(client.scheduler_info().get("workers", {})) or 1)
-    for chunk in chunks:
-        in_flight.append(client.submit(process_partition, chunk, options, pure=False))
-        if len(in_flight) >= limit:
-            yield in_flight.popleft().result()
-    while in_flight:
-        yield in_flight.popleft().result()
+    futures = (client.submit(process_partition, chunk, options, pure=False) for chunk in chunks)
+    return in_submission_order(futures, limit, lambda future: future.result())
 
 
 def _write(writer: TableWriter, partitions: Iterable[list[DocumentRows]], options) -> RunSummary:

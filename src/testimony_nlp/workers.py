@@ -13,10 +13,10 @@ from __future__ import annotations
 import multiprocessing
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from itertools import islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from .api import ExtractOptions
@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from .tables import DocumentRows
 
 CHUNKS_PER_WORKER = 2
+J = TypeVar("J")
+R = TypeVar("R")
 
 
 def chunked(records: Iterable[DocumentRecord], size: int) -> Iterator[list[DocumentRecord]]:
@@ -44,13 +46,28 @@ def process_in_workers(
     cached_pipeline(options.model)
     single = replace(options, workers=1)
     with _context().Pool(options.workers) as pool:
-        in_flight: deque = deque()
-        for chunk in chunked(records, options.batch_size):
-            in_flight.append(pool.apply_async(_process_chunk, (chunk, single)))
-            if len(in_flight) >= CHUNKS_PER_WORKER * options.workers:
-                yield from in_flight.popleft().get()
-        while in_flight:
-            yield from in_flight.popleft().get()
+        jobs = (
+            pool.apply_async(_process_chunk, (chunk, single))
+            for chunk in chunked(records, options.batch_size)
+        )
+        for rows in in_submission_order(jobs, CHUNKS_PER_WORKER * options.workers, _get):
+            yield from rows
+
+
+def in_submission_order(jobs: Iterable[J], limit: int, result: Callable[[J], R]) -> Iterator[R]:
+    """The results of jobs submitted as ``jobs`` is iterated, in submission order, with at
+    most ``limit`` jobs in flight (a local pool's or a Dask cluster's)."""
+    in_flight: deque[J] = deque()
+    for job in jobs:
+        in_flight.append(job)
+        if len(in_flight) >= limit:
+            yield result(in_flight.popleft())
+    while in_flight:
+        yield result(in_flight.popleft())
+
+
+def _get(job):
+    return job.get()
 
 
 def _context():
