@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from . import attributes
 from .assets import models_dir
+from .attribute_index import index_attribute_ruler
 from .errors import ModelNotFoundError
 from .records import DocumentRecord
 
@@ -65,6 +66,7 @@ def build_pipeline(model: str = DEFAULT_MODEL, *, stages: Iterable[str] | None =
     """The base spaCy model plus our stages, each loaded from ``models/<stage>`` if it has state."""
     attributes.register_attributes()
     nlp = load_base_model(model)
+    index_attribute_ruler(nlp)
     wanted = set(stages) if stages is not None else {name for name, _, _ in STAGES}
     assets = models_dir()
     for name, module, where in STAGES:

@@ -141,10 +141,14 @@ class AnchoredDependencyMatcher:
         """Matches as ``(match_id, token indices)``, in pattern order, then by position."""
         tree = _Tree.of(doc)
         lemma, lower = COLUMN_INDEX["LEMMA"], COLUMN_INDEX["LOWER"]
+        by_lemma, by_lower = self._by_value[lemma], self._by_value[lower]
         found = []
         for i, row in enumerate(tree.rows):
-            candidates = set(self._by_value[lemma].get(row[lemma], ()))
-            candidates.update(self._by_value[lower].get(row[lower], ()))
+            by_lemma_here, by_lower_here = by_lemma.get(row[lemma]), by_lower.get(row[lower])
+            if not (by_lemma_here or by_lower_here or self._unindexed):
+                continue  # most tokens anchor no pattern
+            candidates = set(by_lemma_here or ())
+            candidates.update(by_lower_here or ())
             candidates.update(self._unindexed)
             for index in candidates:
                 match_id, nodes = self._patterns[index]

@@ -11,6 +11,7 @@ Options on a pattern add the semantic constraints a dependency pattern cannot ex
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -134,16 +135,21 @@ class TriggerFinder:
         self.headlines = HeadlineFinder(data)
 
     def __call__(self, doc: Doc) -> list[TriggerMatch]:
-        best: dict[int, TriggerMatch] = {}
+        by_anchor: dict[int, list[tuple[PatternSpec, list[int]]]] = defaultdict(list)
         for match_id, token_ids in self.matcher(doc):
-            spec = self.specs[doc.vocab.strings[match_id]]
-            names = [node["RIGHT_ID"] for node in spec.pattern]
-            match = TriggerMatch(spec, {n: doc[i] for n, i in zip(names, token_ids, strict=True)})
-            if not passes_constraints(match, self.lexicon):
-                continue
-            current = best.get(match.anchor.i)
-            if current is None or rank(match) > rank(current):
-                best[match.anchor.i] = match
+            by_anchor[token_ids[0]].append((self.specs[doc.vocab.strings[match_id]], token_ids))
+        best: dict[int, TriggerMatch] = {}
+        for anchor, found in by_anchor.items():
+            # the best-ranked match that passes wins (the earliest on a tie): checking in that
+            # order stops at the first that passes instead of checking every match
+            found.sort(key=lambda item: rank_spec(item[0]), reverse=True)
+            for spec, token_ids in found:
+                names = [node["RIGHT_ID"] for node in spec.pattern]
+                nodes = {n: doc[i] for n, i in zip(names, token_ids, strict=True)}
+                match = TriggerMatch(spec, nodes)
+                if passes_constraints(match, self.lexicon):
+                    best[anchor] = match
+                    break
         for match in self.headlines(doc):
             best.setdefault(match.anchor.i, match)
         return [best[i] for i in sorted(best)]
@@ -254,9 +260,9 @@ def is_headline_word(tok: Token) -> bool:
     return before.is_title and (after is None or after.is_title or after.is_punct)
 
 
-def rank(match: TriggerMatch) -> tuple[int, float]:
+def rank_spec(spec: PatternSpec) -> tuple[int, float]:
     """More specific patterns (more nodes) win over general ones on the same anchor."""
-    return match.spec.size, match.spec.confidence
+    return spec.size, spec.confidence
 
 
 def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
