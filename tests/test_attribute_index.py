@@ -139,6 +139,15 @@ def test_attribute_index_round_trips_its_rules():
     assert loaded.match(doc) == indexed.match(doc)
 
 
+def test_attribute_index_applies_rules_added_after_matching():
+    first, second = RULES[0][0], RULES[1][0]
+    _, indexed = rulers([first])
+    doc = hand_doc(indexed.vocab)
+    assert [rule for rule, *_ in indexed.match(doc)] == [0]
+    indexed.add_patterns([second])
+    assert [rule for rule, *_ in indexed.match(doc)] == [0, 1]
+
+
 TEXTS = [
     "There were three officers at the door; they weren't gonna let us go, y'all know that.",
     "On 3 May the KNB detained him in Almaty and took his phone.  Nothin' was returned.",

@@ -1,15 +1,16 @@
-"""The base model's attribute ruler, with its one-token rules looked up instead of matched.
+"""The base model's attribute ruler, with its rules looked up instead of matched.
 
 ``en_core_web_sm``'s ``attribute_ruler`` maps fine-grained tags to parts of speech and
 morphology with about 180 ``Matcher`` rules, 170 of them a single token constrained by
 equality (or ``IN``) on attributes such as ``TAG`` and ``LOWER``. spaCy's ``Matcher``
 tries every rule at every token, which costs about a tenth of the base model's time on our
 texts. This subclass keeps the ruler's rules, serialisation and annotation code unchanged
-and only finds matches differently: one-token equality rules are indexed by the value of
-their most selective attribute and checked against integer rows read once per Doc
-(``Doc.to_array``); every other rule (several tokens, ``REGEX``, operators) stays in a
-``Matcher``. The matches, and therefore the annotations, are the same (a test compares the
-two on whole documents).
+and only finds matches differently: a rule whose tokens are tested by equality, ``IN``,
+``NOT_IN`` or ``REGEX`` (no operators) is filed under a value its first token must have,
+and a token's attribute values (read once per Doc with ``Doc.to_array``) give the rules it
+starts; words repeat, so that answer is remembered per combination of values. Any other
+rule stays in a ``Matcher``. The matches, and so the annotations, are the same (a test
+compares the two on whole documents).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from spacy.vocab import Vocab
 # Token attributes a rule may test, most selective first: a rule is indexed by the first
 # of these its first token constrains by equality (or ``IN``).
 COLUMN_ORDER = ("LOWER", "ORTH", "TAG", "DEP", "IS_SPACE")
+MAX_REMEMBERED_ROWS = 20_000  # distinct token rows whose rules are kept (a few MB)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,11 +71,33 @@ class IndexedAttributeRuler(AttributeRuler):
         self._indexed: dict[tuple[int, int], list[Rule]] = defaultdict(list)
         self._unindexed: list[Rule] = []
         self._match_ids: list[int] = []
+        self._by_row: dict[tuple[int, ...], list[Rule]] = {}
+
+    def _rules_for_row(self, row: list[int]) -> list[Rule]:
+        """The rules whose first token accepts a token with these attribute values.
+
+        Most words repeat with the same tag and dependency, so the answer is kept per row:
+        a one-token rule then needs no further check."""
+        key = tuple(row)
+        rules = self._by_row.get(key)
+        if rules is None:
+            candidates = [r for c, v in enumerate(row) for r in self._indexed.get((c, v), ())]
+            strings = self.vocab.strings
+            rules = [
+                rule
+                for rule in candidates + self._unindexed
+                if all(check.accepts(row[check.column], strings) for check in rule.tokens[0])
+            ]
+            if len(self._by_row) >= MAX_REMEMBERED_ROWS:
+                self._by_row.clear()
+            self._by_row[key] = rules
+        return rules
 
     def add(self, patterns, attrs: dict, index: int = 0) -> None:
         rule = len(self.attrs)
         super().add(patterns, attrs, index)
         self._match_ids.append(self.vocab.strings[str(rule)])
+        self._by_row.clear()
         complex_patterns = []
         for pattern in patterns:
             compiled = self._compile(rule, pattern)
@@ -140,14 +164,8 @@ class IndexedAttributeRuler(AttributeRuler):
                 matches.append((int(self.vocab.strings[match_id]), match_id, start, end))
         rows = doc.to_array([ATTR_IDS[attr] for attr in COLUMN_ORDER]).tolist() if len(doc) else []
         for i, row in enumerate(rows):
-            for column, value in enumerate(row):
-                for rule in self._indexed.get((column, value), ()):
-                    if self._matches_at(rule, rows, i):
-                        matches.append(
-                            (rule.rule, self._match_ids[rule.rule], i, i + len(rule.tokens))
-                        )
-            for rule in self._unindexed:
-                if self._matches_at(rule, rows, i):
+            for rule in self._rules_for_row(row):
+                if len(rule.tokens) == 1 or self._matches_at(rule, rows, i):
                     matches.append((rule.rule, self._match_ids[rule.rule], i, i + len(rule.tokens)))
         matches.sort()
         return matches
