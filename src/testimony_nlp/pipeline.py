@@ -16,6 +16,7 @@ from . import attributes
 from .assets import models_dir
 from .attribute_index import index_attribute_ruler
 from .errors import ModelNotFoundError
+from .lemma_memo import memoise_lemmatizer
 from .records import DocumentRecord
 
 logger = logging.getLogger(__name__)
@@ -66,7 +67,9 @@ def build_pipeline(model: str = DEFAULT_MODEL, *, stages: Iterable[str] | None =
     """The base spaCy model plus our stages, each loaded from ``models/<stage>`` if it has state."""
     attributes.register_attributes()
     nlp = load_base_model(model)
+    # same annotations as the base model's own rule components, found for less
     index_attribute_ruler(nlp)
+    memoise_lemmatizer(nlp)
     wanted = set(stages) if stages is not None else {name for name, _, _ in STAGES}
     assets = models_dir()
     for name, module, where in STAGES:
