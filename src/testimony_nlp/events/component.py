@@ -17,7 +17,7 @@ from spacy.symbols import PRON
 from spacy.tokens import Doc, Token
 
 from ..attributes import register_attributes
-from .docindex import doc_index, forget
+from .docindex import doc_index, forget, kids
 from .linking import NarrativeLinker, date_headlines, paragraph_ids, timexes
 from .patterns import (
     PATTERNS_FILE,
@@ -326,7 +326,7 @@ class EventExtractor:
         """A complaint or lawsuit filed by a person, not by an agency of the state."""
         noun = anchor
         if anchor.pos_ == "VERB":  # "filed a complaint"
-            noun = next((c for c in anchor.children if c.dep_ == "dobj"), anchor)
+            noun = next((c for c in kids(anchor) if c.dep_ == "dobj"), anchor)
         if noun.lemma_.lower() not in COMPLAINT_NOUNS:
             return False
         verb = noun.head
@@ -516,7 +516,7 @@ class EventExtractor:
         # "beat and kicked him"; "searched his flat and seized his laptop" stay two events
         if anchor.dep_ == "conj" and anchor.head.i in by_anchor:
             head = by_anchor[anchor.head.i]
-            own_object = any(c.dep_ in ("dobj", "nsubjpass") for c in anchor.children)
+            own_object = any(c.dep_ in ("dobj", "nsubjpass") for c in kids(anchor))
             shared = cand.nominal or not own_object
             same_status = head.status == cand.status  # "pushed ... but was not beaten"
             if head.type.name == cand.type.name and not head.merged and shared and same_status:
@@ -621,13 +621,13 @@ class EventExtractor:
     ) -> Candidate | None:
         """ "the harassment continued", "my move", "Tests ... turned up negative"."""
         noun = noun if noun is not None else cand.anchor
-        dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "poss")}
+        dets = {c.lower_ for c in kids(noun) if c.dep_ in ("det", "poss")}
         bare_plural = not dets and noun.tag_ == "NNS"
-        if any(c.dep_ in ("relcl", "acl") for c in noun.children) or any(
-            c.dep_ == "prep" and c.lower_ in ("of", "by", "against", "on") for c in noun.children
+        if any(c.dep_ in ("relcl", "acl") for c in kids(noun)) or any(
+            c.dep_ == "prep" and c.lower_ in ("of", "by", "against", "on") for c in kids(noun)
         ):
             return None  # a new description ("the intervention of defenders"), not a mention
-        if not (dets & DEFINITE or any(c.dep_ == "poss" for c in noun.children) or bare_plural):
+        if not (dets & DEFINITE or any(c.dep_ == "poss" for c in kids(noun)) or bare_plural):
             return None
         if has_own_date(noun) or has_own_date(clause_head(noun)):
             return None  # "Three days later the court authorised her hospitalisation": a new step
@@ -656,7 +656,7 @@ class EventExtractor:
     def additive_antecedent(self, cand: Candidate, cands: list[Candidate]) -> Candidate | None:
         """ "X also intervened on my behalf" right after an intervention: same incident."""
         chain = governor_chain(cand.anchor)
-        if not any(c.lower_ in ADDITIVE for t in chain for c in t.children if c.dep_ == "advmod"):
+        if not any(c.lower_ in ADDITIVE for t in chain for c in kids(t) if c.dep_ == "advmod"):
             return None
         if has_own_date(clause_head(cand.anchor)):
             return None
@@ -785,7 +785,7 @@ def is_prosecuting_party(anchor: Token) -> bool:
     """ "The prosecution asked for seven years": the noun names the party in court."""
     if anchor.lemma_.lower() != "prosecution" or anchor.dep_ != "nsubj":
         return False
-    return not any(c.dep_ == "prep" and c.lower_ in ("of", "against") for c in anchor.children)
+    return not any(c.dep_ == "prep" and c.lower_ in ("of", "against") for c in kids(anchor))
 
 
 def addressed_to_narrator(participant: Participant, narrator: str) -> Participant:
@@ -801,13 +801,13 @@ def is_feared(anchor: Token) -> bool:
     head = anchor.head
     if anchor.dep_ == "dobj" and head.lemma_.lower() in FEAR_WORDS:
         return True
-    if any(c.dep_ == "amod" and c.lemma_.lower() in FEAR_WORDS for c in anchor.children):
+    if any(c.dep_ == "amod" and c.lemma_.lower() in FEAR_WORDS for c in kids(anchor)):
         return True  # the parser often reads "fearing arrest" as an adjective on the noun
     return (
         anchor.dep_ == "pobj"
         and head.lower_ == "of"
         and head.head.lemma_.lower() in FEAR_WORDS
-        and not any(c.dep_ == "poss" for c in anchor.children)
+        and not any(c.dep_ == "poss" for c in kids(anchor))
     )
 
 
@@ -847,7 +847,7 @@ def is_topic(anchor: Token) -> bool:
     surveillance", "a film about arrests")."""
     if anchor.dep_ != "pobj" or anchor.head.lower_ != "about":
         return False
-    return not any(c.dep_ in ("det", "poss", "nummod") for c in anchor.children)
+    return not any(c.dep_ in ("det", "poss", "nummod") for c in kids(anchor))
 
 
 def documents_cases(anchor: Token) -> bool:
@@ -907,7 +907,7 @@ def is_unaimed_case(anchor: Token) -> bool:
     if anchor.lemma_.lower() == "case":
         verb = anchor.head if anchor.dep_ in ("dobj", "nsubjpass") else anchor
         return not names_target(verb)
-    objects = [c for c in anchor.children if c.dep_ == "dobj" and c.lemma_.lower() == "case"]
+    objects = [c for c in kids(anchor) if c.dep_ == "dobj" and c.lemma_.lower() == "case"]
     return bool(objects) and not names_target(anchor)
 
 
@@ -937,11 +937,11 @@ def asks_for_comment(anchor: Token) -> bool:
 
 def names_target(verb: Token) -> bool:
     """Whether a case-opening names whom it is against ("a case against me")."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects = [c for c in kids(verb) if c.dep_ == "dobj"]
     return any(
         prep.dep_ == "prep" and prep.lower_ in ("against", "on")
         for head in [verb, *objects]
-        for prep in head.children
+        for prep in kids(head)
     )
 
 
@@ -995,7 +995,7 @@ def is_hold(anchor: Token) -> bool:
         c.dep_ == "prep"
         and c.lower_ in ("for", "until")
         and any(o.ent_type_ in ("DATE", "TIME") for o in c.subtree)
-        for c in anchor.children
+        for c in kids(anchor)
     )
 
 
@@ -1009,7 +1009,7 @@ def is_continuing_state(anchor: Token) -> bool:
         return False
     if anchor.tag_ in ("VBZ", "VBP"):
         return True
-    auxes = [c for c in anchor.children if c.dep_ in ("aux", "auxpass")]
+    auxes = [c for c in kids(anchor) if c.dep_ in ("aux", "auxpass")]
     if not auxes or auxes[0].tag_ not in ("VBZ", "VBP"):
         return False
     # "is held", "has been held since May" (a state up to now), not "has arrested"

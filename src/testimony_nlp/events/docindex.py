@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from weakref import WeakKeyDictionary
 
-from spacy.attrs import IDX
+from spacy.attrs import HEAD, IDX
 from spacy.tokens import Doc, Span, Token
 
 from ..attributes import TEXT_KEY
@@ -75,6 +75,26 @@ def forget(doc: Doc) -> None:
     _INDEXES.pop(doc, None)
     if _LAST[0] is doc:
         _LAST[:] = [None, None]
+    if _TREE[0] is doc:
+        _TREE[:] = [None, []]
+
+
+_TREE: list = [None, []]  # the Doc whose tree was read last, and each token's children
+
+
+def kids(token: Token) -> list[Token]:
+    """``token.children`` as a list, read once per Doc: the rules ask for the children of
+    the same tokens again and again, and spaCy makes new Token objects on every call."""
+    doc = token.doc
+    if _TREE[0] is not doc or len(_TREE[1]) != len(doc):
+        tokens = list(doc)
+        children: list[list[Token]] = [[] for _ in tokens]
+        offsets = doc.to_array([HEAD]).astype("int64").ravel().tolist() if tokens else []
+        for tok, offset in zip(tokens, offsets, strict=True):
+            if offset:
+                children[tok.i + offset].append(tok)
+        _TREE[:] = [doc, children]
+    return _TREE[1][token.i]
 
 
 _LAST: list = [None, None]  # the Doc asked about last and its index: most calls repeat it

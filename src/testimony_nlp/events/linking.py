@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .docindex import doc_index
+from .docindex import doc_index, kids
 from .roles import is_headline
 from .status import attached_clause, clause_head, is_past
 
@@ -270,7 +270,7 @@ def iterative(anchor: Token, lex_iterative: frozenset[str]) -> bool:
     """ "frequently harassed", "repeatedly tried": a series, not a datable incident."""
     current, seen = anchor, 0
     while seen < 4:
-        if any(c.lower_ in lex_iterative for c in current.children if c.dep_ == "advmod"):
+        if any(c.lower_ in lex_iterative for c in kids(current) if c.dep_ == "advmod"):
             return True
         if current.head.i == current.i or current.dep_ in ("ROOT", "advcl", "ccomp", "relcl"):
             return False

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from .anchored import AnchoredDependencyMatcher
-from .docindex import doc_index
+from .docindex import doc_index, kids
 from .roles import (
     Lexicon,
     actor_key,
@@ -274,7 +274,7 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
         return False
     if spec.no_present and anchor.lemma_ == "be" and anchor.tag_ in ("VBZ", "VBP"):
         return False  # "is in a U.S. prison awaiting trial": a state, not an incident
-    if spec.no_xcomp and any(c.dep_ == "xcomp" for c in anchor.children):
+    if spec.no_xcomp and any(c.dep_ == "xcomp" for c in kids(anchor)):
         return False
     if spec.nominal and is_heading(anchor):
         return False  # "2. Charges": a section title names a topic, not an incident
@@ -344,9 +344,9 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
     if spec.agent == "advocate":
         return has_advocate_actor(anchor, lexicon)
     if spec.agent == "power":  # "agents phoned her": contact by an agency is pressure
-        subjects = [c for c in anchor.children if c.dep_ == "nsubj"]
+        subjects = [c for c in kids(anchor) if c.dep_ == "nsubj"]
         subjects += [
-            p for c in anchor.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+            p for c in kids(anchor) if c.dep_ == "agent" for p in kids(c) if p.dep_ == "pobj"
         ]
         return any(actor_key(s, lexicon) is not None for s in subjects)
     return not (spec.agent == "intervener" and not has_intervener_actor(anchor, lexicon))
@@ -368,9 +368,9 @@ def quantified_head(obj: Token) -> Token:
     """ "most of those held", "several of them": the people are in the "of" phrase."""
     if obj.lemma_.lower() not in QUANTIFIERS and obj.pos_ != "NUM":
         return obj
-    for prep in obj.children:
+    for prep in kids(obj):
         if prep.dep_ == "prep" and prep.lower_ == "of":
-            for pobj in prep.children:
+            for pobj in kids(prep):
                 if pobj.dep_ == "pobj":
                     return pobj
     return obj
@@ -378,11 +378,11 @@ def quantified_head(obj: Token) -> Token:
 
 def destination_is_place(anchor: Token) -> bool:
     """Whether every "to"/"into" destination of a verb is a named place or a homeland."""
-    preps = [*anchor.children]
-    preps += [g for c in anchor.children if c.dep_ in ("advmod", "prt") for g in c.children]
+    preps = [*kids(anchor)]
+    preps += [g for c in kids(anchor) if c.dep_ in ("advmod", "prt") for g in kids(c)]
     for prep in preps:  # "sent (back) to the hospital"
         if prep.dep_ == "prep" and prep.lower_ in ("to", "into"):
-            for pobj in prep.children:
+            for pobj in kids(prep):
                 if pobj.dep_ == "pobj" and pobj.ent_type_ not in ("GPE", "LOC", "NORP"):
                     return pobj.lemma_.lower() in HOMELAND_WORDS
     return True
@@ -396,23 +396,23 @@ OWNER_OF = {"my": "i", "our": "we", "his": "he", "her": "she", "their": "they", 
 
 def owner_acts(anchor: Token, obj: Token) -> bool:
     """Whether the one taking a thing is its owner ("she took her phone")."""
-    subjects = {c.lower_ for c in anchor.children if c.dep_ == "nsubj"}
-    owners = {OWNER_OF.get(c.lower_) for c in obj.children if c.dep_ == "poss"}
+    subjects = {c.lower_ for c in kids(anchor) if c.dep_ == "nsubj"}
+    owners = {OWNER_OF.get(c.lower_) for c in kids(obj) if c.dep_ == "poss"}
     return bool(subjects & owners)
 
 
 def shared_passive_subject(verb: Token) -> Token | None:
     """The patient a passive conjunct shares with its head ("she was stopped and searched")."""
-    if verb.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("nsubj", "dobj") for c in verb.children):
+    if verb.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("nsubj", "dobj") for c in kids(verb)):
         return None
     head = verb.head
-    return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    return next((c for c in kids(head) if c.dep_ == "nsubjpass"), None)
 
 
 def is_people_described(token: Token) -> bool:
     """ "those held", "those detained": a demonstrative described by a participle."""
     return token.lower_ in ("those", "these") and any(
-        c.dep_ == "acl" and c.tag_ == "VBN" for c in token.children
+        c.dep_ == "acl" and c.tag_ == "VBN" for c in kids(token)
     )
 
 
@@ -466,14 +466,14 @@ def moves_a_thing(anchor: Token, lexicon: Lexicon) -> bool:
     """A move whose mover is a thing ("the largest trial was moved to Bukhara")."""
     if anchor.pos_ != "VERB":
         return False
-    movers = [c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")]
+    movers = [c for c in kids(anchor) if c.dep_ in ("nsubj", "nsubjpass")]
     return bool(movers) and not any(
         m.pos_ in ("PRON", "PROPN") or is_person_like(m, lexicon) or m.ent_type_ for m in movers
     )
 
 
 def has_person_subject(verb: Token, lexicon: Lexicon) -> bool:
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c for c in kids(verb) if c.dep_ in ("nsubj", "nsubjpass")]
     return any(is_person_like(s, lexicon) for s in subjects)
 
 
@@ -485,9 +485,9 @@ def demands_an_offence(anchor: Token) -> bool:
     """A call whose object is an offence ("called for violence"), not a plea for someone."""
     return any(
         obj.lemma_.lower() in OFFENCE_NOUNS
-        for prep in anchor.children
+        for prep in kids(anchor)
         if prep.dep_ == "prep" and prep.lower_ in ("for", "to")
-        for obj in prep.children
+        for obj in kids(prep)
         if obj.dep_ == "pobj"
     )
 
@@ -526,10 +526,10 @@ FLIGHT_PURPOSES = frozenset({"escape", "avoid", "flee", "hide", "evade", "save",
 
 def has_own_purpose(anchor: Token) -> bool:
     """A move with a purpose of its own ("to study", "to work"), unless that purpose is flight."""
-    for clause in anchor.children:
+    for clause in kids(anchor):
         if clause.dep_ not in ("advcl", "xcomp") or clause.tag_ != "VB":
             continue
-        if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(clause)):
             return clause.lemma_.lower() not in FLIGHT_PURPOSES
     return False
 
@@ -607,8 +607,8 @@ def is_procedure(anchor: Token) -> bool:
     return any(
         c.dep_ == "prep"
         and c.lower_ == "as"
-        and any(o.lemma_.lower() in ("witness", "witnesses") for o in c.children)
-        for c in anchor.children
+        and any(o.lemma_.lower() in ("witness", "witnesses") for o in kids(c))
+        for c in kids(anchor)
     )
 
 
@@ -626,7 +626,7 @@ def many(obj: Token, lexicon: Lexicon) -> bool:
     counts = [c.text.replace(",", "") for c in obj.subtree if c.like_num and c.i < obj.i]
     if any(count.isdigit() and int(count) >= 10 for count in counts):
         return True  # "more than 6,000 people"
-    dets = [c for c in obj.children if c.dep_ in ("det", "poss", "nummod")]
+    dets = [c for c in kids(obj) if c.dep_ in ("det", "poss", "nummod")]
     return obj.tag_ == "NNS" and not dets and obj.ent_type_ == ""
 
 
@@ -705,7 +705,7 @@ def counted_term(anchor: Token) -> bool:
 
 def is_kind_of(anchor: Token) -> bool:
     """ "similar accusations", "such arrests": a kind of event, not one."""
-    return any(c.dep_ == "amod" and c.lower_ in KIND_WORDS for c in anchor.children)
+    return any(c.dep_ == "amod" and c.lower_ in KIND_WORDS for c in kids(anchor))
 
 
 def serves_sentence(anchor: Token) -> bool:
@@ -722,13 +722,13 @@ def lets_go_of(anchor: Token) -> bool:
     if anchor.lemma_.lower() not in ("let", "go"):
         return False
     verb = anchor if anchor.lemma_.lower() == "let" else anchor.head
-    words = [verb, *verb.children, *(g for c in verb.children for g in c.children)]
+    words = [verb, *kids(verb), *(g for c in kids(verb) for g in kids(c))]
     go = next((w for w in words if w.lower_ == "go"), None)
     if go is None:
         return False
     if go.i == verb.i + 1:
         return True  # "the agent finally let go": of something held, nobody freed
-    if any(c.dep_ == "prep" and c.lower_ == "to" for c in go.children):
+    if any(c.dep_ == "prep" and c.lower_ == "to" for c in kids(go)):
         return True  # "let me go to the toilet": leave to go somewhere, not freedom
     return any(w.dep_ == "prep" and w.lower_ == "of" for w in words)
 
@@ -736,7 +736,7 @@ def lets_go_of(anchor: Token) -> bool:
 def counts_cases(obj: Token) -> bool:
     """ "38 cases": a counted tally of incidents."""
     return obj.lemma_.lower() in ("case", "incident", "instance") and any(
-        c.dep_ == "nummod" for c in obj.children
+        c.dep_ == "nummod" for c in kids(obj)
     )
 
 
@@ -744,9 +744,9 @@ def targets_a_person(noun: Token, lexicon: Lexicon) -> bool:
     """ "a case against me" is legal action; "a probe into the explosion" is not."""
     targets = [
         pobj
-        for prep in [*noun.children, *noun.head.children]
+        for prep in [*kids(noun), *kids(noun.head)]
         if prep.dep_ == "prep" and prep.lower_ in ("into", "over", "on", "against", "of")
-        for pobj in prep.children
+        for pobj in kids(prep)
         if pobj.dep_ == "pobj"
     ]
     return not targets or any(is_person_like(t, lexicon) for t in targets)
@@ -754,11 +754,11 @@ def targets_a_person(noun: Token, lexicon: Lexicon) -> bool:
 
 def is_agentless_passive(token: Token) -> bool:
     """ "without being charged": a passive participle whose patient is left implicit."""
-    return any(c.dep_ == "auxpass" for c in token.children) and token.dep_ == "pcomp"
+    return any(c.dep_ == "auxpass" for c in kids(token)) and token.dep_ == "pcomp"
 
 
 def anchor_is_passive(token: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in kids(token))
 
 
 def nominal_is_event(noun: Token, spec: PatternSpec) -> bool:
@@ -770,7 +770,7 @@ def nominal_is_event(noun: Token, spec: PatternSpec) -> bool:
     """
     if noun.dep_ == "compound" and noun.head.lemma_ not in ("attempt", "plot", "try", "bid"):
         return False
-    mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+    mods = {c.lemma_.lower() for c in kids(noun) if c.dep_ in ("compound", "amod", "nmod")}
     if mods & set(spec.exclude_mods):
         return False
     if noun.head.dep_ == "prep" or noun.dep_ == "pobj":
@@ -790,10 +790,10 @@ SPEECH_VERBS = frozenset(_SPEECH_VERBS_WORDS.split())
 
 def has_intervener_actor(anchor: Token, lexicon: Lexicon) -> bool:
     """Whether the helper in a support/help construction is a third party (ORG, PERSON, NGO)."""
-    candidates = [c for c in anchor.children if c.dep_ in ("nsubj", "poss", "compound")]
-    for child in anchor.children:
+    candidates = [c for c in kids(anchor) if c.dep_ in ("nsubj", "poss", "compound")]
+    for child in kids(anchor):
         if child.dep_ in ("agent", "prep") and child.lower_ in ("by", "from", "of"):
-            candidates.extend(c for c in child.children if c.dep_ == "pobj")
+            candidates.extend(c for c in kids(child) if c.dep_ == "pobj")
     return any(is_intervener_like(c, lexicon) for c in candidates)
 
 
@@ -804,17 +804,17 @@ def has_advocate_actor(anchor: Token, lexicon: Lexicon) -> bool:
     """Whether the one appealing/campaigning/filing is a third-party advocate: an organisation,
     a lawyer or defender (also "lawyer Ivan Petrov", "Petrov, her lawyer", "he" for one), never
     an agency of the state ("the court", "police") or the narrator."""
-    actors = [c for c in anchor.children if c.dep_ == "nsubj"]
+    actors = [c for c in kids(anchor) if c.dep_ == "nsubj"]
     if anchor.dep_ == "acl" and anchor.tag_ == "VBD":
         actors.append(anchor.head)  # "rights groups called for ...": a misparsed main verb
     current = anchor
     while not actors and current.dep_ in ("conj", "xcomp") and current.head.i != current.i:
         current = current.head  # "NGOs condemned the arrest and called for ..."
-        actors = [c for c in current.children if c.dep_ == "nsubj"]
-    for child in anchor.children:
+        actors = [c for c in kids(current) if c.dep_ == "nsubj"]
+    for child in kids(anchor):
         if child.dep_ == "agent":
-            actors.extend(c for c in child.children if c.dep_ == "pobj")
-    for child in anchor.children:  # a nominal trigger's owner: "Amnesty's appeal"
+            actors.extend(c for c in kids(child) if c.dep_ == "pobj")
+    for child in kids(anchor):  # a nominal trigger's owner: "Amnesty's appeal"
         if child.dep_ == "poss":
             actors.append(child)
     return any(is_advocate(a, lexicon) for a in actors)
@@ -835,7 +835,7 @@ def is_advocate(token: Token, lexicon: Lexicon, depth: int = 0) -> bool:
         return True  # an organisation's acronym the NER did not label ("BAJ condemned ...")
     if {lemma, lower, lower.removesuffix("s")} & lexicon.intervener_heads:
         return True  # also a plural in a name: "Front Line Defenders"
-    related = [c for c in token.children if c.dep_ in ("compound", "appos", "amod")]
+    related = [c for c in kids(token) if c.dep_ in ("compound", "appos", "amod")]
     if token.dep_ == "appos":
         related.append(token.head)
     # "lawyer Ivan Petrov", "Petrov, her lawyer", "the OSCE representative"

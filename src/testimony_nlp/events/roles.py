@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .docindex import doc_index
+from .docindex import doc_index, kids
 
 VICTIM, PERPETRATOR, INTERVENER = "victim", "perpetrator", "intervener"
 QUANTIFIERS = frozenset({"both", "all", "each", "some", "many", "several", "either", "neither"})
@@ -134,15 +134,15 @@ class Participant:
 
 
 def children(token: Token, *deps: str) -> list[Token]:
-    return [c for c in token.children if c.dep_ in deps]
+    return [c for c in kids(token) if c.dep_ in deps]
 
 
 def prep_objects(token: Token, *preps: str) -> list[Token]:
     """Objects of the prepositions (or agent "by") attached to ``token``."""
     found = []
-    for child in token.children:
+    for child in kids(token):
         if child.dep_ in ("prep", "agent") and child.lower_ in preps:
-            found.extend(c for c in child.children if c.dep_ == "pobj")
+            found.extend(c for c in kids(child) if c.dep_ == "pobj")
     return found
 
 
@@ -150,7 +150,7 @@ def is_no_one(token: Token) -> bool:
     """ "nobody", "no one": a denial, not an agent."""
     if token.lower_ in NO_ONE:
         return True
-    return token.lower_ == "one" and any(c.lower_ == "no" for c in token.children)
+    return token.lower_ == "one" and any(c.lower_ == "no" for c in kids(token))
 
 
 def in_quotes(token: Token) -> bool:
@@ -167,7 +167,7 @@ def quoted_speaker(token: Token) -> Token | None:
     root = token.sent.root
     if root.lemma_.lower() not in SPEECH_VERBS:
         return None
-    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in kids(root) if c.dep_ == "nsubj"), None)
     return None if subject is None or in_quotes(subject) else subject
 
 
@@ -178,7 +178,7 @@ def is_dateline(token: Token) -> bool:
 
 
 def is_passive(token: Token) -> bool:
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in kids(token)):
         return True
     # a bare participle coordinated with a passive verb or modifying a noun ("people detained")
     return token.tag_ == "VBN" and token.dep_ in ("conj", "acl") and not children(token, "nsubj")
@@ -258,7 +258,7 @@ def is_person_like(token: Token, lex: Lexicon) -> bool:
     if lemma in ("number", "group", "dozen", "score") or token.ent_type_ == "QUANTITY":
         return any(is_person_like(o, lex) for o in prep_objects(token, "of"))
     if token.pos_ == "NOUN" and any(
-        c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children
+        c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in kids(token)
     ):
         return True  # "his client, Bekzhan Osmonov": a noun that a name explains is a person
     return token.pos_ == "NOUN" and agentive_person_noun(lemma)
@@ -304,10 +304,10 @@ def is_intervener_like(token: Token, lex: Lexicon) -> bool:
 
 
 def modifier_words(token: Token) -> set[str]:
-    words = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
-    words |= {c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
+    words = {c.lemma_.lower() for c in kids(token) if c.dep_ in ("compound", "amod", "nmod")}
+    words |= {c.lower_ for c in kids(token) if c.dep_ in ("compound", "amod", "nmod")}
     for pobj in prep_objects(token, "in"):  # "men in plain clothes"
-        words |= {c.lower_ for c in pobj.children if c.dep_ in ("amod", "compound")}
+        words |= {c.lower_ for c in kids(pobj) if c.dep_ in ("amod", "compound")}
     return words
 
 
@@ -348,7 +348,7 @@ def government_body_key(token: Token) -> str | None:
     if not objects:
         return None
     words = {t.lower_ for obj in objects for t in obj.subtree}
-    words |= {c.lower_ for c in token.children if c.dep_ in ("compound", "amod")}
+    words |= {c.lower_ for c in kids(token) if c.dep_ in ("compound", "amod")}
     name = " ".join(t.lower_ for t in token.doc[token.i : objects[-1].right_edge.i + 1])
     if words & SECURITY_BODY_WORDS:
         return f"security service ({name})"
@@ -365,7 +365,7 @@ def is_generic_agent(token: Token) -> bool:
         return False
     if children(token, "compound", "nmod") or prep_objects(token, "of", "from"):
         return False
-    return not any(c.dep_ == "amod" and c.pos_ == "PROPN" for c in token.children)
+    return not any(c.dep_ == "amod" and c.pos_ == "PROPN" for c in kids(token))
 
 
 def agency_mentions(doc: Doc, lex: Lexicon) -> list[tuple[int, str]]:
@@ -875,7 +875,7 @@ class RoleResolver:
         return found
 
     def clause_person_of(self, verb: Token) -> list[Token]:
-        for child in verb.children:
+        for child in kids(verb):
             if child.dep_ not in ("nsubjpass", "nsubj", "dobj") or child.lemma_ in COUNSEL_HEADS:
                 continue  # "his lawyer filed an appeal against the sentence": not the accused
             if child.pos_ == "PRON" and child.lower_ not in NON_PERSON_PRONOUNS:

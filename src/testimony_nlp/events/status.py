@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .docindex import doc_index
+from .docindex import doc_index, kids
 from .roles import Lexicon, Participant
 
 OCCURRED, ATTEMPTED, THREATENED, NEGATED, HYPOTHETICAL = (
@@ -85,7 +85,7 @@ def detect_status(anchor: Token, lex: Lexicon) -> tuple[str, str | None]:
     if anchor.lemma_.lower() in cues["restitution_verbs"]:
         verbs = verbs[1:]  # "my phone was never returned": the taking happened all the same
     for tok in negation_scope(chain):
-        for child in tok.children:
+        for child in kids(tok):
             if child.dep_ == "neg" and tok in verbs:
                 return NEGATED, child.lower_
             if child.dep_ == "det" and child.lower_ in ("no", "neither") and tok.i == anchor.i:
@@ -103,17 +103,15 @@ def detect_status(anchor: Token, lex: Lexicon) -> tuple[str, str | None]:
     if threat is not None:
         return THREATENED, threat.lemma_.lower()
     for tok in verbs_of(negation_scope(chain)):  # "could not cross because of the ban"
-        marks = [
-            c for c in tok.children if c.dep_ == "mark" and c.lower_ in cues["conditional_marks"]
-        ]
+        marks = [c for c in kids(tok) if c.dep_ == "mark" and c.lower_ in cues["conditional_marks"]]
         if marks:
             return HYPOTHETICAL, marks[0].lower_
-        modals = [c for c in tok.children if c.dep_ == "aux" and c.lower_ in cues["modals"]]
+        modals = [c for c in kids(tok) if c.dep_ == "aux" and c.lower_ in cues["modals"]]
         if modals and ordered(tok, modals[0]):
             continue  # "the court ruled that he should undergo treatment": an order, given
         if modals:
             return HYPOTHETICAL, modals[0].lower_
-        going = [c for c in tok.children if c.dep_ == "aux" and c.lower_ == "going"]
+        going = [c for c in kids(tok) if c.dep_ == "aux" and c.lower_ == "going"]
         if going and tok.head.lemma_ == "go":
             return HYPOTHETICAL, "going to"
     for below, tok in zip(chain, chain[1:], strict=False):
@@ -139,7 +137,7 @@ def detect_status(anchor: Token, lex: Lexicon) -> tuple[str, str | None]:
         if lemma in cues["threat_heads"]:
             return THREATENED, lemma
         if lemma in cues["hypothetical_heads"] and tok.pos_ == "VERB":
-            if any(c.lower_ in cues["entailing_adverbs"] for c in tok.children):
+            if any(c.lower_ in cues["entailing_adverbs"] for c in kids(tok)):
                 return OCCURRED, "successfully"
             if lemma in cues["volition_heads"] and is_past(tok) and contrasted(tok):
                 return ATTEMPTED, lemma  # "they wanted to detain him, but neighbours intervened"
@@ -148,7 +146,7 @@ def detect_status(anchor: Token, lex: Lexicon) -> tuple[str, str | None]:
             return HYPOTHETICAL, lemma  # "the risk of arrest", "the prospect of a trial"
     if frustrated_purpose(chain[-1]):
         return ATTEMPTED, chain[-1].head.lemma_.lower()
-    for child in anchor.children:  # "an assassination attempt": the attempt is a modifier
+    for child in kids(anchor):  # "an assassination attempt": the attempt is a modifier
         if child.dep_ in ("compound", "amod") and child.lemma_.lower() in (
             "attempted",
             "failed",
@@ -157,7 +155,7 @@ def detect_status(anchor: Token, lex: Lexicon) -> tuple[str, str | None]:
             return ATTEMPTED, child.lower_
     if anchor.head.lemma_.lower() in cues["attempt_nouns"] and anchor.dep_ == "compound":
         return ATTEMPTED, anchor.head.lower_
-    for child in anchor.children:
+    for child in kids(anchor):
         if child.dep_ == "advmod" and child.lower_ in ("almost", "nearly"):
             return ATTEMPTED, child.lower_
     return OCCURRED, None
@@ -210,7 +208,7 @@ def negation_scope(chain: list[Token]) -> list[Token]:
         if tok.lower_ in ADJUNCT_PREPS or presupposed_cause(below, tok):
             break
         scope.append(tok)
-        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in kids(tok))
         if tok.dep_ == "conj" and own_subject:
             break
     return scope
@@ -224,7 +222,7 @@ def presupposed_cause(below: Token | None, prep: Token) -> bool:
     the negation of the verb does not reach it (a bare "for questioning" is a purpose)."""
     if below is None or prep.lower_ not in CAUSE_PREPS or below.dep_ != "pobj":
         return False
-    return any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that") for c in below.children)
+    return any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that") for c in kids(below))
 
 
 def denying_governor(anchor: Token) -> str | None:
@@ -240,12 +238,12 @@ def negative_subject(chain: list[Token]) -> str | None:
     for tok in chain:
         if tok.pos_ not in ("VERB", "AUX"):
             continue
-        for subj in tok.children:
+        for subj in kids(tok):
             if subj.dep_ not in ("nsubj", "nsubjpass"):
                 continue
             if subj.lower_ in NEGATIVE_SUBJECTS:
                 return subj.lower_
-            if any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children):
+            if any(c.dep_ == "det" and c.lower_ == "no" for c in kids(subj)):
                 return "no"
     return None
 
@@ -262,7 +260,7 @@ def threat_governor(anchor: Token, lex: Lexicon) -> Token | None:
     if lemma in lex.status["threat_heads"]:
         return governor
     if lemma in ("say", "tell") and future_or_conditional(head, lex):
-        subjects = [c for c in governor.children if c.dep_ == "nsubj"]
+        subjects = [c for c in kids(governor) if c.dep_ == "nsubj"]
         if any(agent_of_power(s, lex) for s in subjects) or conditioned_on_listener(head, lex):
             return governor
     return None
@@ -271,10 +269,10 @@ def threat_governor(anchor: Token, lex: Lexicon) -> Token | None:
 def conditioned_on_listener(verb: Token, lex: Lexicon) -> bool:
     """ "told me that if I kept talking I would be sent to prison": a consequence made to
     depend on what the listener does is a threat, whoever utters it."""
-    for clause in verb.children:
+    for clause in kids(verb):
         if clause.dep_ != "advcl":
             continue
-        marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+        marks = {c.lower_ for c in kids(clause) if c.dep_ == "mark"}
         if marks & set(lex.status["conditional_marks"]):
             return True
     return False
@@ -284,7 +282,7 @@ def future_or_conditional(verb: Token, lex: Lexicon) -> bool:
     return any(
         (c.dep_ == "aux" and c.lower_ in lex.status["modals"])
         or (c.dep_ == "mark" and c.lower_ in lex.status["conditional_marks"])
-        for c in verb.children
+        for c in kids(verb)
     )
 
 
@@ -298,9 +296,8 @@ def agent_of_power(token: Token, lex: Lexicon) -> bool:
 
 def contrasted(verb: Token) -> bool:
     """A verb coordinated with "but ...": the wish was not fulfilled."""
-    return any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in verb.children) or any(
-        c.dep_ == "conj" and any(g.lower_ in ("but", "yet") for g in c.children)
-        for c in verb.children
+    return any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in kids(verb)) or any(
+        c.dep_ == "conj" and any(g.lower_ in ("but", "yet") for g in kids(c)) for c in kids(verb)
     )
 
 
@@ -309,7 +306,7 @@ def is_averting_sentence(sent: Span, lex: Lexicon) -> bool:
     root = sent.root
     if root.lemma_.lower() not in lex.status["averted_verbs"]:
         return False
-    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c for c in kids(root) if c.dep_ in ("nsubj", "nsubjpass")]
     return any(s.lower_ in ("this", "it", "that", "which") for s in subjects)
 
 
@@ -377,7 +374,7 @@ def is_generic(anchor: Token, victims: list[Participant], lex: Lexicon) -> bool:
         if tok.lemma_.lower() in cues["era_mods"] and tok.head.lemma_.lower() in cues["era_nouns"]:
             return True
     for tok in chain:
-        if any(c.lower_ in cues["habitual_adverbs"] for c in tok.children):
+        if any(c.lower_ in cues["habitual_adverbs"] for c in kids(tok)):
             return True
     head = chain[-1]
     if head.dep_ in ("ccomp", "xcomp") and head.tag_ == "VB" and head.head.i != head.i:
@@ -415,11 +412,11 @@ def counted_since(anchor: Token) -> bool:
     """A perfect clause over a period ("since 2022 ... have been sent", "over the past two
     years ... have faced"): a running count."""
     for head in governor_chain(anchor):
-        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)
+        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids(head))
         period = any(
             c.dep_ == "prep"
             and (c.lower_ == "since" or (c.lower_ in ("over", "in", "during") and spans_years(c)))
-            for c in head.children
+            for c in kids(head)
         )
         if perfect and period:
             return True
@@ -436,24 +433,24 @@ def obliged(anchor: Token) -> bool:
     return any(
         c.dep_ == "aux" and c.lower_ in ("should", "must")
         for tok in governor_chain(anchor)
-        for c in tok.children
+        for c in kids(tok)
     )
 
 
 def conditional(verb: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids(verb))
 
 
 def in_some_cases(anchor: Token) -> bool:
     """ "in some cases", "in many cases": a generalisation over incidents."""
     for tok in governor_chain(anchor):
-        for prep in tok.children:
+        for prep in kids(tok):
             if prep.dep_ != "prep" or prep.lower_ != "in":
                 continue
-            for obj in prep.children:
+            for obj in kids(prep):
                 if obj.lemma_.lower() == "case" and any(
                     c.lower_ in ("some", "many", "several", "most", "such", "other")
-                    for c in obj.children
+                    for c in kids(obj)
                 ):
                     return True
     return False
@@ -464,7 +461,7 @@ def under_modal(anchor: Token) -> bool:
     return any(
         c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS
         for tok in governor_chain(anchor)
-        for c in tok.children
+        for c in kids(tok)
     )
 
 
@@ -530,12 +527,12 @@ def is_request(anchor: Token, lex: Lexicon) -> bool:
             return True  # "calls on the authorities to drop all charges": a restated grievance
         if below.tag_ == "VB" and below.dep_ == "ROOT" and not has_subject(below):
             return True  # "2. Stop the pressure on our organisation": an item of demands
-        if any(c.dep_ == "aux" and c.lower_ in ("should", "must") for c in below.children):
+        if any(c.dep_ == "aux" and c.lower_ in ("should", "must") for c in kids(below)):
             return True  # "The authorities should drop the charges": a demand
     for tok in chain[1:]:
         if tok.lemma_.lower() not in REQUEST_VERBS or tok.pos_ != "VERB":
             continue
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in kids(tok)):
             continue
         if tok.dep_ == "advcl" and has_subject(tok.head):
             continue  # "HRW wrote to the government asking for his release": HRW asks
@@ -545,14 +542,14 @@ def is_request(anchor: Token, lex: Lexicon) -> bool:
 
 
 def has_subject(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in kids(verb))
 
 
 def present_simple(verb: Token) -> bool:
     """Simple present (active or passive), not perfect, progressive or modal."""
     if verb.pos_ not in ("VERB", "AUX"):
         return False
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxes = [c for c in kids(verb) if c.dep_ in ("aux", "auxpass")]
     if any(a.lemma_ == "have" or a.tag_ in ("MD", "VBD") for a in auxes):
         return False
     if verb.tag_ in ("VBZ", "VBP"):
@@ -566,5 +563,5 @@ def is_past(verb: Token) -> bool:
     """Narrative past: simple past, past passive/progressive or past perfect."""
     if verb.tag_ == "VBD":
         return True
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxes = [c for c in kids(verb) if c.dep_ in ("aux", "auxpass")]
     return any(a.tag_ == "VBD" for a in auxes)
