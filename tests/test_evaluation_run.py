@@ -37,6 +37,8 @@ OWN_SET_F1_FLOORS = {
     "final7": 0.71,
     "final8": 0.76,
     "final9": 0.70,
+    "final10": 0.74,
+    "final11": 0.73,
 }
 
 

@@ -902,3 +902,77 @@ def test_events_quoted_threat_to_you_is_to_the_narrator(nlp):
     )
     found = first_of(nlp, text, "assault")
     assert found is not None and found[2] == "narrator" and found[3] == "police"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # taken somewhere for questioning is custody, whatever the building
+        (
+            "Farida Nazarova was taken to the city department of the prosecutor's office"
+            " for questioning.",
+            ("detention", "occurred", "Farida Nazarova"),
+        ),
+        # allowed home after questioning
+        (
+            "After six hours Mr Sultanov was allowed to go home.",
+            ("release", "occurred", "Mr Sultanov"),
+        ),
+        # a counted group let go, in the passive
+        ("Seven were let go the same evening.", ("release", "occurred", "Seven")),
+        # lawyers kept out are an intervention that failed
+        (
+            "Lawyers who arrived at the station were not allowed inside.",
+            ("intervention", "attempted", None),
+        ),
+        # pushed into the back seat of a car is a detention, not a beating
+        (
+            "Three men in plain clothes pushed him into the back seat and drove off.",
+            ("detention", "occurred", "him"),
+        ),
+        # coerced urine samples are a drug test
+        ('At the station they made him give urine "for drugs".', ("drug_test", "occurred", "him")),
+        # the register of "foreign agents" is pressure on the person listed
+        (
+            'Last spring the ministry added her to its register of "foreign agents".',
+            ("harassment", "occurred", "her"),
+        ),
+        # an organisation sending lawyers to police stations intervenes
+        (
+            "The bar association sent lawyers to the district police stations overnight.",
+            ("intervention", "occurred", None),
+        ),
+    ],
+)
+def test_events_round14_phrasing_classes(nlp, text, expected):
+    found = first_of(nlp, text, expected[0])
+    assert found is not None and found[:3] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a thing held or let go of, not a person
+        ("The officer reached for the file, but she put her hand on it.", "assault"),
+        ("He grabbed the notebook, then shrugged and let it go.", "release"),
+        # taking out one's own phone
+        ("A passer-by stopped and took out his phone to film the scene.", "seizure"),
+        # told to come along is no surveillance
+        ("Two men approached and asked him to follow them to a car.", "surveillance"),
+        # the penalty a charge carries, even "up to"
+        ("If convicted, he faces up to ten days in detention.", "detention"),
+        # a number asked about
+        ("The ministry would not say how many students had been beaten.", "assault"),
+        # calling someone by a name or title
+        ('The major, whom the guards called "the professor", asked me to sit.', "harassment"),
+        # a charge's wording
+        (
+            "He was charged with spreading materials that pose a threat to public order.",
+            "harassment",
+        ),
+        # one's own lawyer warning
+        ("My lawyer warned me that I could be stopped at the airport.", "harassment"),
+    ],
+)
+def test_events_round14_not_events(nlp, text, absent):
+    assert first_of(nlp, text, absent) is None

@@ -232,6 +232,8 @@ class EventExtractor:
         victims = [p for p in participants if p.role == VICTIM]
         if is_generic(anchor, victims, self.lexicon):
             return None
+        if victims and all(map(is_counted_in_question, victims)):
+            return None
         sentence = doc_index(anchor.doc).sentence(anchor)
         if first_person:  # "we'll break your legs", quoted to the narrator
             participants = [addressed_to_narrator(p, narrator) for p in participants]
@@ -349,7 +351,9 @@ class EventExtractor:
 
     @staticmethod
     def held_by_kin(anchor: Token) -> bool:
-        return any(s.lemma_.lower() in KIN_WORDS for s in children(anchor, "nsubj")[:1])
+        """Kin, or for a warning the person's own lawyer ("my lawyer warned me")."""
+        words = KIN_WORDS | (DEFENDER_WORDS if anchor.lemma_.lower() == "warn" else frozenset())
+        return any(s.lemma_.lower() in words for s in children(anchor, "nsubj")[:1])
 
     def contacted_by_doctor(self, anchor: Token) -> bool:
         return any(actor_key(s, self.lexicon) == "doctors" for s in children(anchor, "nsubj")[:1])
@@ -833,7 +837,21 @@ def is_article_title(anchor: Token) -> bool:
 
 
 def is_faced_penalty(anchor: Token) -> bool:
-    return anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in ("face", "risk")
+    """ "faces four years' imprisonment", "faces up to 15 days in detention": a penalty."""
+    token = anchor
+    for _ in range(3):
+        if token.dep_ == "dobj" and token.head.lemma_.lower() in ("face", "risk"):
+            return True
+        if token.dep_ not in ("pobj", "prep"):
+            return False
+        token = token.head
+    return False
+
+
+def is_counted_in_question(victim: Participant) -> bool:
+    """ "did not say how many protesters had been hurt": a number asked about, no incident
+    told."""
+    return (victim.name or "").lower().split()[:2] == ["how", "many"]
 
 
 def is_a_right(anchor: Token) -> bool:
@@ -959,6 +977,7 @@ CUSTODY_TYPES = frozenset({"detention", "psychiatric_commitment"})
 BAN_PATTERNS = frozenset({"harassment.ban_from", "harassment.travel_ban"})
 BANNING_TYPES = frozenset({"charge", "harassment", "detention"})
 BOOKING_WORDS = frozenset({"photograph", "film", "fingerprint", "record"})
+DEFENDER_WORDS = frozenset({"lawyer", "attorney", "advocate", "counsel", "defender"})
 KIN_WORDS = frozenset(
     {
         "mother",

@@ -308,6 +308,16 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
         return False  # "moved to Germany to study": a choice, not a forced move
     if spec.place_destination and not destination_is_place(anchor):
         return False  # "sent back to the hospital" is no deportation
+    if spec.prep_victim and match.nodes[spec.prep_victim].lower_ in THING_PRONOUNS:
+        return False  # "she put her hand on it": on a thing, not a person
+    if spec.type == "seizure" and any(c.dep_ == "prt" and c.lower_ == "out" for c in kids(anchor)):
+        return False  # "took out his phone": brought out, not taken from anyone
+    if spec.type == "surveillance" and is_told_to_follow(anchor):
+        return False  # "asked me to follow them": an order to come along, nobody watched
+    if spec.type == "harassment" and names_someone(anchor, match):
+        return False  # 'whom the inspector called "our colleague"': a name, not a call
+    if spec.type == "harassment" and spec.nominal and threatens_a_thing(anchor, lexicon):
+        return False  # "a threat to public security": a charge's wording, nobody threatened
     obj = grammatical_object(anchor)
     if obj is None and anchor.dep_ == "conj" and anchor.pos_ == "VERB":
         obj = shared_passive_subject(anchor)  # "stopped and questioned for four hours"
@@ -334,6 +344,7 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
     if (
         spec.type == "intervention"
         and obj is not None
+        and not is_advocate(obj, lexicon)  # "lawyers were not allowed in": they intervene
         and (counts_cases(obj) or many(obj, lexicon))
     ):
         return False  # "documented 38 cases", "has represented more than 6,000 people"
@@ -726,11 +737,45 @@ def lets_go_of(anchor: Token) -> bool:
     go = next((w for w in words if w.lower_ == "go"), None)
     if go is None:
         return False
-    if go.i == verb.i + 1:
-        return True  # "the agent finally let go": of something held, nobody freed
+    if any(c.dep_ in ("dobj", "nsubj") and c.lower_ in THING_PRONOUNS for c in kids(go)):
+        return True  # "he let it go": a thing, not a person
+    passive = any(c.dep_ == "nsubjpass" for c in kids(verb))
+    if go.i == verb.i + 1 and not passive:
+        return True  # "the agent finally let go": of something held ("nine were let go" frees)
     if any(c.dep_ == "prep" and c.lower_ == "to" for c in kids(go)):
         return True  # "let me go to the toilet": leave to go somewhere, not freedom
     return any(w.dep_ == "prep" and w.lower_ == "of" for w in words)
+
+
+THING_PRONOUNS = frozenset({"it", "this", "that"})
+ORDER_VERBS = frozenset({"ask", "tell", "order", "invite", "instruct", "demand", "request"})
+
+
+def is_told_to_follow(anchor: Token) -> bool:
+    """ "asked me to follow them": the person is ordered to come along."""
+    return (
+        anchor.lemma_.lower() == "follow"
+        and anchor.dep_ == "xcomp"
+        and anchor.head.lemma_.lower() in ORDER_VERBS
+    )
+
+
+def names_someone(anchor: Token, match: TriggerMatch) -> bool:
+    """ "called" with a name or title as its complement, outside the labelling patterns."""
+    return (
+        anchor.lemma_.lower() == "call"
+        and len(match.nodes) == 1
+        and any(c.dep_ in ("oprd", "attr", "ccomp", "xcomp") for c in kids(anchor))
+    )
+
+
+def threatens_a_thing(anchor: Token, lexicon: Lexicon) -> bool:
+    """ "a threat to public security": what is threatened is no person."""
+    if anchor.lemma_.lower() != "threat":
+        return False
+    targets = [g for c in kids(anchor) if c.dep_ == "prep" and c.lower_ == "to" for g in kids(c)]
+    targets = [t for t in targets if t.dep_ == "pobj"]
+    return bool(targets) and not any(is_person_like(t, lexicon) for t in targets)
 
 
 def counts_cases(obj: Token) -> bool:
