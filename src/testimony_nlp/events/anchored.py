@@ -28,6 +28,7 @@ from spacy.vocab import Vocab
 COLUMNS = {"LEMMA": LEMMA, "LOWER": LOWER, "POS": POS, "TAG": TAG, "DEP": DEP, "ENT_TYPE": ENT_TYPE}
 COLUMN_INDEX = {name: i for i, name in enumerate(COLUMNS)}
 INDEXED_ATTRS = ("LEMMA", "LOWER")
+WORD_COLUMNS = (COLUMN_INDEX["LEMMA"], COLUMN_INDEX["LOWER"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +122,9 @@ class AnchoredDependencyMatcher:
             COLUMN_INDEX[attr]: defaultdict(list) for attr in INDEXED_ATTRS
         }
         self._unindexed: list[int] = []
+        # per pattern, the word checks of its other nodes: a Doc without one of those words
+        # cannot match it, so the pattern is not tried there at all
+        self._words_needed: list[list[tuple[int, frozenset[int]]]] = []
 
     def add(self, key: str, patterns: list[list[dict]]) -> None:
         match_id = self.vocab.strings.add(key)
@@ -128,6 +132,14 @@ class AnchoredDependencyMatcher:
             index = len(self._patterns)
             nodes = compile_pattern(pattern, self.vocab)
             self._patterns.append((match_id, nodes))
+            self._words_needed.append(
+                [
+                    (column, allowed)
+                    for node in nodes[1:]
+                    for column, allowed in node.checks
+                    if column in WORD_COLUMNS
+                ]
+            )
             anchor_attrs = pattern[0].get("RIGHT_ATTRS", {})
             indexed = [a for a in INDEXED_ATTRS if a in anchor_attrs]
             if not indexed:
@@ -142,21 +154,33 @@ class AnchoredDependencyMatcher:
         tree = _Tree.of(doc)
         lemma, lower = COLUMN_INDEX["LEMMA"], COLUMN_INDEX["LOWER"]
         by_lemma, by_lower = self._by_value[lemma], self._by_value[lower]
+        in_doc = {column: {row[column] for row in tree.rows} for column in WORD_COLUMNS}
+        possible = self._possible(in_doc)
+        unindexed = [index for index in self._unindexed if possible[index]]
         found = []
         for i, row in enumerate(tree.rows):
             by_lemma_here, by_lower_here = by_lemma.get(row[lemma]), by_lower.get(row[lower])
-            if not (by_lemma_here or by_lower_here or self._unindexed):
+            if not (by_lemma_here or by_lower_here or unindexed):
                 continue  # most tokens anchor no pattern
             candidates = set(by_lemma_here or ())
             candidates.update(by_lower_here or ())
-            candidates.update(self._unindexed)
+            candidates.update(unindexed)
             for index in candidates:
+                if not possible[index]:
+                    continue
                 match_id, nodes = self._patterns[index]
                 if nodes[0].accepts(row):
                     for ids in _extend(tree, nodes, [i]):
                         found.append((index, match_id, ids))
         found.sort(key=lambda item: (item[0], item[2]))
         return [(match_id, ids) for _, match_id, ids in found]
+
+    def _possible(self, in_doc: dict[int, set[int]]) -> list[bool]:
+        """Per pattern: whether the Doc has a word for each word check of its other nodes."""
+        return [
+            all(not allowed.isdisjoint(in_doc[column]) for column, allowed in needed)
+            for needed in self._words_needed
+        ]
 
 
 def _extend(tree: _Tree, nodes: list[Node], bound: list[int]) -> Iterator[list[int]]:
