@@ -155,8 +155,8 @@ class AnchoredDependencyMatcher:
         lemma, lower = COLUMN_INDEX["LEMMA"], COLUMN_INDEX["LOWER"]
         by_lemma, by_lower = self._by_value[lemma], self._by_value[lower]
         in_doc = {column: {row[column] for row in tree.rows} for column in WORD_COLUMNS}
-        possible = self._possible(in_doc)
-        unindexed = [index for index in self._unindexed if possible[index]]
+        possible: dict[int, bool] = {}  # per pattern tried, whether the Doc has its words
+        unindexed = [index for index in self._unindexed if self._possible(index, in_doc, possible)]
         found = []
         for i, row in enumerate(tree.rows):
             by_lemma_here, by_lower_here = by_lemma.get(row[lemma]), by_lower.get(row[lower])
@@ -166,7 +166,7 @@ class AnchoredDependencyMatcher:
             candidates.update(by_lower_here or ())
             candidates.update(unindexed)
             for index in candidates:
-                if not possible[index]:
+                if not self._possible(index, in_doc, possible):
                     continue
                 match_id, nodes = self._patterns[index]
                 if nodes[0].accepts(row):
@@ -175,12 +175,15 @@ class AnchoredDependencyMatcher:
         found.sort(key=lambda item: (item[0], item[2]))
         return [(match_id, ids) for _, match_id, ids in found]
 
-    def _possible(self, in_doc: dict[int, set[int]]) -> list[bool]:
-        """Per pattern: whether the Doc has a word for each word check of its other nodes."""
-        return [
-            all(not allowed.isdisjoint(in_doc[column]) for column, allowed in needed)
-            for needed in self._words_needed
-        ]
+    def _possible(self, index: int, in_doc: dict[int, set[int]], known: dict[int, bool]) -> bool:
+        """Whether the Doc has a word for each word check of the pattern's other nodes."""
+        possible = known.get(index)
+        if possible is None:
+            possible = known[index] = all(
+                not allowed.isdisjoint(in_doc[column])
+                for column, allowed in self._words_needed[index]
+            )
+        return possible
 
 
 def _extend(tree: _Tree, nodes: list[Node], bound: list[int]) -> Iterator[list[int]]:
