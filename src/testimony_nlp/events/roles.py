@@ -520,7 +520,11 @@ class RoleResolver:
         """
         if pronoun.lower_ in self.lex.third_plural:
             return self.plural_antecedent(pronoun, role)
-        return self.singular_antecedent(pronoun, depth=0)
+        # several events of a sentence ask about the same pronoun
+        memo = doc_index(pronoun.doc).memo.setdefault("singular_antecedent", {})
+        if pronoun.i not in memo:
+            memo[pronoun.i] = self.singular_antecedent(pronoun, depth=0)
+        return memo[pronoun.i]
 
     def singular_antecedent(self, pronoun: Token, depth: int) -> Token | None:
         """Centering: in the nearest sentence with a compatible mention, its main-clause
