@@ -72,41 +72,47 @@ def doc_text(doc: Doc) -> str:
 
 def forget(doc: Doc) -> None:
     """Drop a Doc's index (its entities or sentences are about to change, or it is done)."""
+    global _last, _tree
     _INDEXES.pop(doc, None)
-    if _LAST[0] is doc:
-        _LAST[:] = [None, None]
-    if _TREE[0] is doc:
-        _TREE[:] = [None, []]
+    if _last[0] is doc:
+        _last = (None, None)
+    if _tree[0] is doc:
+        _tree = (None, [])
 
 
-_TREE: list = [None, []]  # the Doc whose tree was read last, and each token's children
+# The Doc asked about last, with its index and its tokens' children: most calls repeat it.
+# Each is one tuple, read and replaced whole, so threads sharing a process (Dask workers
+# with several threads) never pair one Doc with another's values.
+_last: tuple = (None, None)
+_tree: tuple = (None, [])
 
 
 def kids(token: Token) -> list[Token]:
     """``token.children`` as a list, read once per Doc: the rules ask for the children of
     the same tokens again and again, and spaCy makes new Token objects on every call."""
+    global _tree
     doc = token.doc
-    if _TREE[0] is not doc or len(_TREE[1]) != len(doc):
+    tree_doc, children = _tree
+    if tree_doc is not doc or len(children) != len(doc):
         tokens = list(doc)
-        children: list[list[Token]] = [[] for _ in tokens]
+        children = [[] for _ in tokens]
         offsets = doc.to_array([HEAD]).astype("int64").ravel().tolist() if tokens else []
         for tok, offset in zip(tokens, offsets, strict=True):
             if offset:
                 children[tok.i + offset].append(tok)
-        _TREE[:] = [doc, children]
-    return _TREE[1][token.i]
-
-
-_LAST: list = [None, None]  # the Doc asked about last and its index: most calls repeat it
+        _tree = (doc, children)
+    return children[token.i]
 
 
 def doc_index(doc: Doc) -> DocIndex:
     """The index of a Doc, built on first use (rebuilt if the Doc was retokenised)."""
-    if _LAST[0] is doc and _LAST[1].length == len(doc):
-        return _LAST[1]
+    global _last
+    last_doc, last_index = _last
+    if last_doc is doc and last_index.length == len(doc):
+        return last_index
     index = _INDEXES.get(doc)
     if index is not None and index.length == len(doc):
-        _LAST[:] = [doc, index]
+        _last = (doc, index)
         return index
     ents = tuple(doc.ents)
     entity_of = [-1] * len(doc)
@@ -125,5 +131,5 @@ def doc_index(doc: Doc) -> DocIndex:
         token_starts=doc.to_array([IDX]).ravel().tolist() if len(doc) else [],
     )
     _INDEXES[doc] = index
-    _LAST[:] = [doc, index]
+    _last = (doc, index)
     return index
