@@ -39,6 +39,8 @@ OWN_SET_F1_FLOORS = {
     "final9": 0.70,
     "final10": 0.74,
     "final11": 0.73,
+    "final12": 0.79,
+    "final13": 0.73,
 }
 
 

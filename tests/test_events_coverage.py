@@ -976,3 +976,38 @@ def test_events_round14_phrasing_classes(nlp, text, expected):
 )
 def test_events_round14_not_events(nlp, text, absent):
     assert first_of(nlp, text, absent) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a lawyer kept away, told three more ways
+        (
+            "No lawyer has been allowed to visit her since the arrest.",
+            ("intervention", "attempted"),
+        ),
+        ("For a week I was not allowed to see a lawyer.", ("intervention", "attempted")),
+        ("His lawyer was unable to meet him for ten days.", ("intervention", "attempted")),
+    ],
+)
+def test_events_round15_lawyer_kept_away(nlp, text, expected):
+    found = first_of(nlp, text, expected[0])
+    assert found is not None and found[:2] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # what is done instead is not done
+        ("The experts proposed treatment in a clinic instead of imprisonment.", "detention"),
+        # a sentence of words
+        ("A sentence he had written to his wife was quoted back to him.", "charge"),
+        # an investigation refused without anyone named
+        ("The district prosecutor declined to open an investigation.", "charge"),
+        # bystanders filming, a car let go
+        ("Passengers began filming the officers, and they let the car go.", "surveillance"),
+        ("Passengers began filming the officers, and they let the car go.", "release"),
+    ],
+)
+def test_events_round15_not_events(nlp, text, absent):
+    assert first_of(nlp, text, absent) is None

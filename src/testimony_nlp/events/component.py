@@ -258,6 +258,8 @@ class EventExtractor:
             return None  # "I was never naive about surveillance": a subject of talk
         if etype.name == "intervention" and documents_cases(anchor):
             return None  # "has documented cases in which ...": research, not help
+        if match.spec.nominal and (is_alternative(anchor) or is_said_sentence(anchor)):
+            return None  # "treatment instead of imprisonment", "a sentence I had said"
         if match.spec.nominal and is_feared(anchor):
             return None  # "left for Vilnius, fearing arrest": a fear, no act
         if etype.name == "charge" and refers_to_told_charges(anchor):
@@ -921,12 +923,37 @@ def is_demanded(anchor: Token) -> bool:
 
 
 def is_unaimed_case(anchor: Token) -> bool:
-    """A case opened (or not) without saying against whom: "refused to open a case"."""
-    if anchor.lemma_.lower() == "case":
+    """A case opened (or not) without saying against whom: "refused to open a case", "an
+    investigation"."""
+    if anchor.lemma_.lower() in CASE_WORDS:
         verb = anchor.head if anchor.dep_ in ("dobj", "nsubjpass") else anchor
         return not names_target(verb)
-    objects = [c for c in kids(anchor) if c.dep_ == "dobj" and c.lemma_.lower() == "case"]
+    objects = [c for c in kids(anchor) if c.dep_ == "dobj" and c.lemma_.lower() in CASE_WORDS]
     return bool(objects) and not names_target(anchor)
+
+
+CASE_WORDS = frozenset({"case", "investigation", "inquiry", "probe"})
+
+
+def is_alternative(anchor: Token) -> bool:
+    """ "compulsory treatment instead of imprisonment": what is not done."""
+    head = anchor.head
+    return (
+        anchor.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.i > 0
+        and anchor.doc[head.i - 1].lower_ == "instead"
+    )
+
+
+def is_said_sentence(anchor: Token) -> bool:
+    """ "a sentence I had said to my sister": words, not a court's sentence."""
+    return anchor.lemma_.lower() == "sentence" and any(
+        c.dep_ in ("relcl", "acl") and c.lemma_.lower() in SPEECH_VERBS for c in kids(anchor)
+    )
+
+
+SPEECH_VERBS = frozenset({"say", "write", "speak", "utter", "type", "read", "post", "tell"})
 
 
 LEGAL_STEP_VERBS = frozenset(

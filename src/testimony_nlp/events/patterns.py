@@ -24,6 +24,7 @@ from .docindex import doc_index, kids
 from .roles import (
     Lexicon,
     actor_key,
+    find_subject,
     grammatical_object,
     is_intervener_like,
     is_person_like,
@@ -296,7 +297,7 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
         return False  # "the real pressure began after March": a summary of what follows
     if spec.type == "relocation" and moves_a_thing(anchor, lexicon):
         return False  # "the trial was moved to the regional court"
-    if spec.type == "release" and lets_go_of(anchor):
+    if spec.type == "release" and lets_go_of(anchor, lexicon):
         return False  # "the men let go of him": no custody ended
     if anchor.lemma_.lower() == "disappear" and not has_person_subject(anchor, lexicon):
         return False  # "the articles were going to disappear": nobody was abducted
@@ -314,6 +315,8 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
         return False  # "took out his phone": brought out, not taken from anyone
     if spec.type == "surveillance" and is_told_to_follow(anchor):
         return False  # "asked me to follow them": an order to come along, nobody watched
+    if spec.type == "surveillance" and watched_by_bystanders(anchor):
+        return False  # "other passengers began filming them": witnesses, not watchers
     if spec.type == "harassment" and names_someone(anchor, match):
         return False  # 'whom the inspector called "our colleague"': a name, not a call
     if spec.type == "harassment" and spec.nominal and threatens_a_thing(anchor, lexicon):
@@ -728,7 +731,7 @@ def under_ban(anchor: Token) -> bool:
     return any(t.lemma_.lower() in BAN_WORDS for t in list(anchor.ancestors)[:3])
 
 
-def lets_go_of(anchor: Token) -> bool:
+def lets_go_of(anchor: Token, lexicon: Lexicon) -> bool:
     """ "let go of him": a grip released, not a person freed from custody."""
     if anchor.lemma_.lower() not in ("let", "go"):
         return False
@@ -737,8 +740,9 @@ def lets_go_of(anchor: Token) -> bool:
     go = next((w for w in words if w.lower_ == "go"), None)
     if go is None:
         return False
-    if any(c.dep_ in ("dobj", "nsubj") and c.lower_ in THING_PRONOUNS for c in kids(go)):
-        return True  # "he let it go": a thing, not a person
+    held = [c for c in (*kids(go), *kids(verb)) if c.dep_ in ("dobj", "nsubj") and c.i > verb.i]
+    if any(c.lower_ in THING_PRONOUNS or not is_person_like(c, lexicon) for c in held):
+        return True  # "he let it go", "they let the bus go": a thing, not a person
     passive = any(c.dep_ == "nsubjpass" for c in kids(verb))
     if go.i == verb.i + 1 and not passive:
         return True  # "the agent finally let go": of something held ("nine were let go" frees)
@@ -758,6 +762,16 @@ def is_told_to_follow(anchor: Token) -> bool:
         and anchor.dep_ == "xcomp"
         and anchor.head.lemma_.lower() in ORDER_VERBS
     )
+
+
+BYSTANDERS = frozenset(
+    {"passenger", "passerby", "passer", "bystander", "onlooker", "crowd", "witness", "motorist"}
+)
+
+
+def watched_by_bystanders(anchor: Token) -> bool:
+    subject = find_subject(anchor)
+    return subject is not None and subject.lemma_.lower() in BYSTANDERS
 
 
 def names_someone(anchor: Token, match: TriggerMatch) -> bool:
