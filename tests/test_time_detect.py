@@ -48,6 +48,16 @@ def _detect(nlp, component, text, ents=()):
         ("It will be a second betrayal.", []),
         ("A 44-year-old man was held.", []),
         ("He said it in May 2014.", [("May 2014", "May 2014")]),
+        # day before month, and a part of a day with its date (the NER misses both at times)
+        ("He was detained on 12 May 2020 in Minsk.", [("12 May 2020", "12 May 2020")]),
+        (
+            "They came on the night of 9 February.",
+            [("night of 9 February", "the night of 9 February")],
+        ),
+        (
+            "On the morning of March 3, 2020 they searched the flat.",
+            [("morning of March 3, 2020", "the morning of March 3, 2020")],
+        ),
     ],
 )
 def test_time_detect_patterns(nlp, component, text, expected):

@@ -41,6 +41,9 @@ _NOT_TRIGGERS = frozenset({
     "meetings", "calls", "visits", "meals", "shifts", "following", "previous", "regular", "eve",
 })  # fmt: skip
 _QUANTITY_WORDS = ["a", "an", "several", "few", "couple", "many", "dozen", "half"]
+_DAY = {"TEXT": {"REGEX": r"^(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?$"}}
+_MONTH_TITLE = {"LOWER": {"IN": _MONTH_TOKENS}, "IS_TITLE": True}
+_YEAR = {"TEXT": {"REGEX": r"^(1[0-9]{3}|20[0-9]{2})$"}}
 _HOLIDAY_TOKENS = [{"LOWER": {"IN": ["thanksgiving", "christmas", "easter", "halloween"]}},
                    {"LOWER": {"IN": ["day", "eve", "sunday", "week"]}, "OP": "?"}]  # fmt: skip
 
@@ -78,6 +81,13 @@ def default_patterns() -> list[dict]:
                   {"TEXT": {"REGEX": r"^(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?$"}},
                   {"ORTH": ",", "OP": "?"}, {"TEXT": {"REGEX": r"^(1[0-9]{3}|20[0-9]{2})$"},
                                            "OP": "?"}]),
+        # "9 February 2021", which the NER sometimes labels EVENT or CARDINAL
+        ("DATE", [_DAY, _MONTH_TITLE, {**_YEAR, "OP": "?"}]),
+        # "the night of 9 February", "the morning of March 3, 2020"
+        ("DATE", [{"LOWER": "the", "OP": "?"}, {"LOWER": {"IN": _PODS}}, {"LOWER": "of"},
+                  _DAY, _MONTH_TITLE, {**_YEAR, "OP": "?"}]),
+        ("DATE", [{"LOWER": "the", "OP": "?"}, {"LOWER": {"IN": _PODS}}, {"LOWER": "of"},
+                  _MONTH_TITLE, _DAY, {"ORTH": ",", "OP": "?"}, {**_YEAR, "OP": "?"}]),
         ("DATE", [{"LOWER": {"IN": ["last", "next", "this", "past", "coming"]}, "OP": "?"},
                   *_HOLIDAY_TOKENS]),
         ("DATE", [{"SHAPE": {"IN": ["xxxx-dddd", "xxx-dddd", "xxxx-ddddx", "xxx-ddddx"]},
