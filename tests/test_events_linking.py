@@ -68,6 +68,21 @@ MAY = ("2015-05-01", "2015-05-31", "month")
             "In May police detained me.\n\nThey beat me.",
             [("detention", "2015-05-01", "sentence"), ("assault", "2015-05-01", "context")],
         ),
+        # background told in the present, with a date of its own, does not stop the story
+        (
+            "In May police detained me.\n\nSince July the law has been used against"
+            " journalists.\n\nThey beat me.",
+            [("detention", "2015-05-01", "sentence"), ("assault", "2015-05-01", "context")],
+        ),
+        # a paragraph that tells a new date in the past starts a new time frame
+        (
+            "In May police detained me.\n\nThey beat me. In July they searched my flat.",
+            [
+                ("detention", "2015-05-01", "sentence"),
+                ("assault", None, "none"),
+                ("seizure", "2015-07-01", "sentence"),
+            ],
+        ),
         # a date inside an "after ..." phrase does not date the main clause, nor the reverse
         (
             "After a period in which I was harassed, police arrested me in May.",

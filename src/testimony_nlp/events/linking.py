@@ -341,10 +341,16 @@ class NarrativeLinker:
         self._reset_paragraphs = self.paragraphs_with_new_time_frame()
 
     def paragraphs_with_new_time_frame(self) -> set[int]:
+        """Paragraphs that tell an explicit date in a past-tense sentence: the story moves to
+        a new time there. A date in background told in the present ("since April 2017 the
+        faith has been treated as a crime") does not interrupt the story's time."""
         starts = set()
         for tx in self.timexes:
-            if tx.explicit:
-                starts.add(self.paragraph[self.sentence_index(tx.span.start)])
+            if not tx.explicit:
+                continue
+            k = self.sentence_index(tx.span.start)
+            if is_past(self.sents[k].root):
+                starts.add(self.paragraph[k])
         return starts
 
     def sentence_index(self, token_i: int) -> int:
