@@ -297,6 +297,40 @@ def test_places_missing_index_raises_a_helpful_error(tmp_path):
 
 
 @pytest.mark.slow
+def test_places_streets_named_after_a_town_are_not_in_it(nlp):
+    # "Toktogul Street" runs through Bishkek; the town of Toktogul is elsewhere
+    assert (
+        geo_of(nlp, "The office on [Toktogul Street|FAC] was searched.", "Toktogul Street") is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline", "place_name"),
+    [
+        ("BISHKEK, March 6 - Officers searched the office.", "BISHKEK", "Bishkek"),
+        ("Headline\n\nTBILISI (Reuters) - Police detained 40 people.", "TBILISI", "Tbilisi"),
+        ("NUR-SULTAN, 3 May \u2014 The court fined him.", "NUR-SULTAN", "Astana"),
+    ],
+)
+def test_places_dateline_town_becomes_a_place(nlp, text, dateline, place_name):
+    doc = nlp(marked_doc(nlp, text))
+    found = {e.text: e._.geo["place_name"] for e in doc.ents if e.label_ == "GPE" and e._.geo}
+    assert found == {dateline: place_name}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PRESS RELEASE\n\nOfficers searched the office.",  # no comma, bracket or dash
+        "URGENT ACTION, 3 May - Officers searched the office.",  # not a town
+        "One\n\nTwo\n\nThree\n\nFour\n\nBISHKEK, May 6 - Late in the text.",  # too far down
+    ],
+)
+def test_places_no_dateline_where_none_is_written(nlp, text):
+    doc = nlp(marked_doc(nlp, text))
+    assert [e.text for e in doc.ents] == []
+
+
 def test_places_end_to_end_with_small_model(sm_nlp):
     doc = sm_nlp("I was detained in Taraz and later questioned by police in Almaty, Kazakhstan.")
     resolved = {e.text: e._.geo for e in doc.ents if e._.geo}

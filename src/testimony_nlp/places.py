@@ -95,6 +95,7 @@ _GENERIC_WORDS = frozenset({
     "facility", "military", "base", "border", "checkpoint", "crossing", "area", "outskirts",
     "suburb", "suburbs", "downtown", "of", "the", "in", "near", "at", "and",
 })
+_STREET_WORDS = frozenset({"street", "avenue", "road", "square", "park", "prospekt"})
 _REGION_WORDS = frozenset({
     "region", "regional", "oblast", "province", "provincial", "district", "state",
     "governorate", "territory",
@@ -447,8 +448,8 @@ def _partial_candidates(gazetteer: Gazetteer, span: Span) -> list[Candidate]:
             if not inner[0].text[:1].isupper() or all(t.lower_ in _GENERIC_WORDS for t in inner):
                 continue
             rest_lower = {t.lower_ for t in rest}
-            if not rest_lower <= _GENERIC_WORDS:
-                continue
+            if not rest_lower <= _GENERIC_WORDS or rest_lower & _STREET_WORDS:
+                continue  # "Toktogul Street", "Pushkin Square": named after, not in, a town
             text = span.doc[inner[0].i : inner[-1].i + 1].text
             found = gazetteer.lookup(text, loose=False)
             if not found:
@@ -662,6 +663,37 @@ def _implausible(best: Candidate, mention: _Mention, context: _Context) -> bool:
     )
 
 
+# A news dateline: the town in capitals at the start of a line, then a comma, an agency in
+# brackets or a dash ("BISHKEK, March 6 -", "TBILISI (Reuters) -").
+_DATELINE = re.compile(r"([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?=,| \(| [-\u2013\u2014] )")
+DATELINE_LINES = 4  # non-empty lines from the top where a dateline may stand
+
+
+def dateline_town(doc: Doc, gazetteer: Gazetteer) -> Span | None:
+    """The town of a news report's dateline as a GPE span, when the NER did not read it as
+    a place (it reads words in capitals poorly) and the gazetteer knows it as a town."""
+    text, offset, seen = doc.text, 0, 0
+    for line in text.split("\n"):
+        start, offset = offset, offset + len(line) + 1
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > DATELINE_LINES:
+            return None
+        match = _DATELINE.match(line)
+        if match is None:
+            continue
+        towns = [
+            c
+            for c in gazetteer.lookup(match.group(1).title(), loose=False)
+            if c.place.feature == "city"
+        ]
+        span = doc.char_span(start, start + match.end(1), label="GPE")
+        if towns and span is not None and not any(t.ent_type_ in PLACE_LABELS for t in span):
+            return span
+    return None
+
+
 # --------------------------------------------------------------------------- component
 
 
@@ -682,6 +714,10 @@ class PlaceResolver:
     def __call__(self, doc: Doc) -> Doc:
         if doc._.language != "en":
             return doc
+        dateline = dateline_town(doc, self.gazetteer)
+        if dateline is not None:  # it replaces what the NER made of it ("TBILISI": ORG)
+            kept = [e for e in doc.ents if e.end <= dateline.start or e.start >= dateline.end]
+            doc.ents = sorted([*kept, dateline], key=lambda e: e.start)
         resolved = resolve_places(doc, self.gazetteer, self.labels)
         for span, place in resolved:
             if place is None:
