@@ -843,11 +843,15 @@ def is_faced_penalty(anchor: Token) -> bool:
     token = anchor
     for _ in range(3):
         if token.dep_ == "dobj" and token.head.lemma_.lower() in ("face", "risk"):
-            return True
+            return token is anchor or token.lemma_.lower() not in PROSPECT_NOUNS
         if token.dep_ not in ("pobj", "prep"):
             return False
         token = token.head
     return False
+
+
+# "faces the risk of arrest": the arrest is a prospect (hypothetical), not a penalty
+PROSPECT_NOUNS = frozenset({"risk", "threat", "danger", "prospect", "possibility", "spectre"})
 
 
 def is_counted_in_question(victim: Participant) -> bool:

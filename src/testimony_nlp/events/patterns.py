@@ -311,7 +311,7 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
         return False  # "sent back to the hospital" is no deportation
     if spec.prep_victim and match.nodes[spec.prep_victim].lower_ in THING_PRONOUNS:
         return False  # "she put her hand on it": on a thing, not a person
-    if spec.type == "seizure" and any(c.dep_ == "prt" and c.lower_ == "out" for c in kids(anchor)):
+    if spec.type == "seizure" and takes_out(anchor):
         return False  # "took out his phone": brought out, not taken from anyone
     if spec.type == "surveillance" and is_told_to_follow(anchor):
         return False  # "asked me to follow them": an order to come along, nobody watched
@@ -753,6 +753,13 @@ def lets_go_of(anchor: Token, lexicon: Lexicon) -> bool:
 
 THING_PRONOUNS = frozenset({"it", "this", "that"})
 ORDER_VERBS = frozenset({"ask", "tell", "order", "invite", "instruct", "demand", "request"})
+
+
+def takes_out(anchor: Token) -> bool:
+    """ "took out his phone" (but "carried out a search" stays)."""
+    return anchor.lemma_.lower() in ("take", "pull", "get") and any(
+        c.dep_ == "prt" and c.lower_ == "out" for c in kids(anchor)
+    )
 
 
 def is_told_to_follow(anchor: Token) -> bool:
