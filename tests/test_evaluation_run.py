@@ -41,6 +41,8 @@ OWN_SET_F1_FLOORS = {
     "final11": 0.73,
     "final12": 0.79,
     "final13": 0.73,
+    "final14": 0.73,
+    "final15": 0.74,
 }
 
 
