@@ -667,12 +667,14 @@ def _implausible(best: Candidate, mention: _Mention, context: _Context) -> bool:
 # brackets or a dash ("BISHKEK, March 6 -", "TBILISI (Reuters) -").
 _DATELINE = re.compile(r"([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?=,| \(| [-\u2013\u2014] )")
 DATELINE_LINES = 4  # non-empty lines from the top where a dateline may stand
+DATELINE_TOKENS = 300  # ... within this many tokens
 
 
 def dateline_town(doc: Doc, gazetteer: Gazetteer) -> Span | None:
     """The town of a news report's dateline as a GPE span, when the NER did not read it as
     a place (it reads words in capitals poorly) and the gazetteer knows it as a town."""
-    text, offset, seen = doc.text, 0, 0
+    # the first lines are enough: no need to rebuild the whole text of a long document
+    text, offset, seen = doc[:DATELINE_TOKENS].text, 0, 0
     for line in text.split("\n"):
         start, offset = offset, offset + len(line) + 1
         if not line.strip():

@@ -953,11 +953,11 @@ def is_alternative(anchor: Token) -> bool:
 def is_said_sentence(anchor: Token) -> bool:
     """ "a sentence I had said to my sister": words, not a court's sentence."""
     return anchor.lemma_.lower() == "sentence" and any(
-        c.dep_ in ("relcl", "acl") and c.lemma_.lower() in SPEECH_VERBS for c in kids(anchor)
+        c.dep_ in ("relcl", "acl") and c.lemma_.lower() in UTTERANCE_VERBS for c in kids(anchor)
     )
 
 
-SPEECH_VERBS = frozenset({"say", "write", "speak", "utter", "type", "read", "post", "tell"})
+UTTERANCE_VERBS = frozenset({"say", "write", "speak", "utter", "type", "read", "post", "tell"})
 
 
 LEGAL_STEP_VERBS = frozenset(

@@ -741,7 +741,7 @@ def lets_go_of(anchor: Token, lexicon: Lexicon) -> bool:
     if go is None:
         return False
     held = [c for c in (*kids(go), *kids(verb)) if c.dep_ in ("dobj", "nsubj") and c.i > verb.i]
-    if any(c.lower_ in THING_PRONOUNS or not is_person_like(c, lexicon) for c in held):
+    if any(not is_person_like(c, lexicon) for c in held):
         return True  # "he let it go", "they let the bus go": a thing, not a person
     passive = any(c.dep_ == "nsubjpass" for c in kids(verb))
     if go.i == verb.i + 1 and not passive:

@@ -76,11 +76,9 @@ def default_patterns() -> list[dict]:
         ("DATE", [{"LOWER": {"IN": [*_LEAD_PREPS, "last", "next", "this", "early", "late",
                                      "mid"]}},
                   {"LOWER": {"IN": _MONTHS_FULL}, "IS_TITLE": True},
-                  {"TEXT": {"REGEX": r"^(1[0-9]{3}|20[0-9]{2})$"}, "OP": "?"}]),
-        ("DATE", [{"LOWER": {"IN": _MONTH_TOKENS}},
-                  {"TEXT": {"REGEX": r"^(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?$"}},
-                  {"ORTH": ",", "OP": "?"}, {"TEXT": {"REGEX": r"^(1[0-9]{3}|20[0-9]{2})$"},
-                                           "OP": "?"}]),
+                  {**_YEAR, "OP": "?"}]),
+        ("DATE", [{"LOWER": {"IN": _MONTH_TOKENS}}, _DAY,
+                  {"ORTH": ",", "OP": "?"}, {**_YEAR, "OP": "?"}]),
         # "9 February 2021", which the NER sometimes labels EVENT or CARDINAL
         ("DATE", [_DAY, _MONTH_TITLE, {**_YEAR, "OP": "?"}]),
         # "the night of 9 February", "the morning of March 3, 2020"
