@@ -1011,3 +1011,29 @@ def test_events_round15_lawyer_kept_away(nlp, text, expected):
 )
 def test_events_round15_not_events(nlp, text, absent):
     assert first_of(nlp, text, absent) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "triggers"),
+    [
+        # a reference dating something else joins the incident told elsewhere
+        (
+            "Police detained Bekov on 3 May. On the night of his detention he was beaten.",
+            ["detained Bekov"],
+        ),
+        (
+            "Since his arrest his wife has been followed. Police arrested Temirov in March.",
+            ["arrested Temirov"],
+        ),
+        # nothing told elsewhere: a bare time reference is no incident
+        ("Three weeks after his detention his wife left the country.", []),
+        # told with a detail of its own, the reference is the incident's mention
+        (
+            "Speaking after his detention at the airport, Sultanov thanked his lawyers.",
+            ["detention"],
+        ),
+    ],
+)
+def test_events_round16_time_references(nlp, text, triggers):
+    detentions = [e for e in nlp(text)._.events if e["event_type"] == "detention"]
+    assert [e["trigger"] for e in detentions] == triggers

@@ -478,6 +478,12 @@ class EventExtractor:
             verbal = self.verbal_twin(cand, cands)
             if verbal is not None:
                 return verbal  # "the detention of X, who was taken into custody on 28 November"
+            if is_time_reference(anchor) and not has_own_date(anchor) and not told_detail(anchor):
+                told = self.same_incident_anywhere(cand, cands)
+                if told is not None:
+                    return told  # "four days after his arrest": dates by the arrest told elsewhere
+                cand.merged = True
+                return None
             if alleged(anchor):
                 earlier = self.earlier_with_victim(cand, cands)
                 if earlier is not None:
@@ -595,6 +601,26 @@ class EventExtractor:
         return paragraphs[earlier.sent_index] == paragraphs[later.sent_index] and not (
             has_own_date(clause_head(later.anchor))
         )
+
+    @staticmethod
+    def same_incident_anywhere(cand: Candidate, cands: list[Candidate]) -> Candidate | None:
+        """The nearest other event of the candidate's type whose victim may be the same
+        (earlier first, then later): what a time reference like "since the arrest" points at."""
+        own = cand.names(VICTIM)
+        pronoun = own in ([], ["he"], ["she"], ["his"], ["her"], ["him"], ["they"], ["their"])
+
+        def fits(other: Candidate) -> bool:
+            return (
+                other is not cand
+                and not other.merged
+                and other.type.name == cand.type.name
+                and (pronoun or not other.names(VICTIM) or cand.shares_victim_with(other))
+            )
+
+        earlier = [o for o in cands if o.anchor.i < cand.anchor.i and fits(o)]
+        if earlier:
+            return earlier[-1]
+        return next((o for o in cands if o.anchor.i > cand.anchor.i and fits(o)), None)
 
     @staticmethod
     def verbal_twin(cand: Candidate, cands: list[Candidate]) -> Candidate | None:
@@ -785,6 +811,28 @@ ARTICLE_WORDS = frozenset({"article", "articles", "art."})
 CHARGES_TOLD_VERBS = frozenset({"drop", "withdraw", "quash", "dismiss", "lift", "explain"})
 RIGHT_NOUNS = frozenset({"right", "freedom", "ability", "permission", "chance", "opportunity"})
 REFLEXIVES = frozenset({"myself", "himself", "herself", "themselves", "ourselves", "yourself"})
+
+
+TIME_PREPOSITIONS = frozenset({"after", "before", "since", "during", "following", "until", "till"})
+TIME_NOUNS = frozenset(
+    {"day", "night", "morning", "evening", "afternoon", "eve", "time", "moment", "hour", "week"}
+)
+
+
+def is_time_reference(noun: Token) -> bool:
+    """ "after his arrest", "on the night of his detention": the incident dates something
+    else, it is not told here."""
+    if noun.dep_ != "pobj" or not any(c.dep_ == "poss" or c.lower_ in DEFINITE for c in kids(noun)):
+        return False  # "held until trial" and "during a search" tell a step of their own
+    prep = noun.head
+    if prep.lower_ in TIME_PREPOSITIONS:
+        return True
+    return prep.lower_ == "of" and prep.head.lemma_.lower() in TIME_NOUNS
+
+
+def told_detail(noun: Token) -> bool:
+    """ "after his release on bail": the reference tells how, so it tells the incident."""
+    return any(c.dep_ == "prep" for c in kids(noun))
 
 
 def is_prosecuting_party(anchor: Token) -> bool:
