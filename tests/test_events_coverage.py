@@ -1037,3 +1037,19 @@ def test_events_round15_not_events(nlp, text, absent):
 def test_events_round16_time_references(nlp, text, triggers):
     detentions = [e for e in nlp(text)._.events if e["event_type"] == "detention"]
     assert [e["trigger"] for e in detentions] == triggers
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a lawyer's own filings help the client
+        ("My client was beaten in custody. I have appealed.", ["appealed"]),
+        ("I am writing as counsel for Mr Karimov. I lodged an appeal.", ["lodged an appeal"]),
+        # the same words from someone who is no lawyer, or quoted, are no intervention
+        ("I was beaten in custody. I have appealed.", []),
+        ('My client told me: "They decided I was ill because I kept complaining."', []),
+    ],
+)
+def test_events_round16_lawyer_narrator_files(nlp, text, expected):
+    found = [e["trigger"] for e in nlp(text)._.events if e["event_type"] == "intervention"]
+    assert found == expected

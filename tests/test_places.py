@@ -346,3 +346,22 @@ def test_places_eval_testimony_places_are_in_kazakhstan(sm_nlp):
     resolved = [e._.geo for e in doc.ents if e.label_ == "GPE" and e._.geo]
     assert resolved
     assert {g["country_code"] for g in resolved} == {"KZ"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a big town the NER took for a person, after a preposition
+        ("He was sent back to [Ashgabat|PERSON].", {"Ashgabat": "Ashgabat"}),
+        ("She moved from [Yerevan|PERSON] last year.", {"Yerevan": "Yerevan"}),
+        # a person's name stays a person: no preposition, or a name the text gives someone
+        ("[Ashgabat|PERSON] said nothing.", {}),
+        ("[Mary Orazova|PERSON] was detained in [Mary|PERSON].", {}),
+        # a small town is too weak a reading to overrule the NER
+        ("He was taken to [Aminabad|PERSON].", {}),
+    ],
+)
+def test_places_town_read_as_a_person_becomes_a_place(nlp, text, expected):
+    doc = nlp(marked_doc(nlp, text))
+    found = {e.text: e._.geo["place_name"] for e in doc.ents if e.label_ == "GPE" and e._.geo}
+    assert found == expected

@@ -696,6 +696,36 @@ def dateline_town(doc: Doc, gazetteer: Gazetteer) -> Span | None:
     return None
 
 
+TOWN_PREPOSITIONS = frozenset({"in", "to", "from", "near", "outside", "via", "of", "into", "at"})
+MISREAD_TOWN_PRIOR = 5.0  # towns of 100,000 people and more, and countries
+
+
+def misread_towns(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    """PERSON entities that are big towns after a preposition ("sent back to Ashgabat",
+    "from Yerevan"), as GPE spans: the NER reads unfamiliar town names as people's. A name
+    the document also gives a person ("Mary Ivanova") stays a person."""
+    person_words = {
+        t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent
+    }
+    found = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or len(ent) != 1 or ent.start == 0:
+            continue
+        word = ent[0]
+        if not word.is_title or word.lower_ in person_words:
+            continue
+        if doc[ent.start - 1].lower_ not in TOWN_PREPOSITIONS:
+            continue
+        if any(
+            c.penalty == 0
+            and c.place.feature in ("city", "country")
+            and c.place.prior >= MISREAD_TOWN_PRIOR
+            for c in gazetteer.lookup(word.text, loose=False)
+        ):
+            found.append(Span(doc, ent.start, ent.end, label="GPE"))
+    return found
+
+
 # --------------------------------------------------------------------------- component
 
 
@@ -720,6 +750,11 @@ class PlaceResolver:
         if dateline is not None:  # it replaces what the NER made of it ("TBILISI": ORG)
             kept = [e for e in doc.ents if e.end <= dateline.start or e.start >= dateline.end]
             doc.ents = sorted([*kept, dateline], key=lambda e: e.start)
+        towns = misread_towns(doc, self.gazetteer)
+        if towns:  # they replace the PERSON entities the NER made of them
+            starts = {t.start for t in towns}
+            kept = [e for e in doc.ents if e.start not in starts]
+            doc.ents = sorted([*kept, *towns], key=lambda e: e.start)
         resolved = resolve_places(doc, self.gazetteer, self.labels)
         for span, place in resolved:
             if place is None:

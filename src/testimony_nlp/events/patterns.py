@@ -26,6 +26,7 @@ from .roles import (
     actor_key,
     find_subject,
     grammatical_object,
+    in_quotes,
     is_intervener_like,
     is_person_like,
 )
@@ -883,7 +884,14 @@ def has_advocate_actor(anchor: Token, lexicon: Lexicon) -> bool:
     for child in kids(anchor):  # a nominal trigger's owner: "Amnesty's appeal"
         if child.dep_ == "poss":
             actors.append(child)
+    if anchor.lemma_.lower() in COUNSEL_FILINGS and any(
+        a.lower_ in lexicon.first_singular and not in_quotes(a) for a in actors
+    ):
+        return narrator_is_counsel(anchor.doc)  # "I lodged an appeal" in a lawyer's statement
     return any(is_advocate(a, lexicon) for a in actors)
+
+
+COUNSEL_FILINGS = frozenset({"appeal", "file", "lodge", "submit", "complain", "petition"})
 
 
 def is_advocate(token: Token, lexicon: Lexicon, depth: int = 0) -> bool:
@@ -906,6 +914,30 @@ def is_advocate(token: Token, lexicon: Lexicon, depth: int = 0) -> bool:
         related.append(token.head)
     # "lawyer Ivan Petrov", "Petrov, her lawyer", "the OSCE representative"
     return any(r.lemma_.lower() in COUNSEL or r.ent_type_ in ADVOCATE_ENTS for r in related)
+
+
+def narrator_is_counsel(doc: Doc) -> bool:
+    """Whether the one saying "I" is a lawyer: they speak of "my client", write "as counsel
+    for" someone or say whom "I represent"."""
+    memo = doc_index(doc).memo
+    if "counsel" not in memo:
+        memo["counsel"] = any(map(says_counsel, doc))
+    return memo["counsel"]
+
+
+def says_counsel(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    if lemma == "client":
+        return any(c.lower_ == "my" for c in kids(token))
+    if lemma == "represent":
+        return any(c.dep_ == "nsubj" and c.lower_ == "i" for c in kids(token))
+    # "writing in my capacity as counsel for", "as his lawyer, I"
+    return (
+        lemma in COUNSEL
+        and token.head.lower_ == "as"
+        and token.dep_ == "pobj"
+        and any(c.lower_ == "i" for c in token.sent if c.dep_ == "nsubj")
+    )
 
 
 COUNSEL = frozenset(
