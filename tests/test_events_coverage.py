@@ -1053,3 +1053,35 @@ def test_events_round16_time_references(nlp, text, triggers):
 def test_events_round16_lawyer_narrator_files(nlp, text, expected):
     found = [e["trigger"] for e in nlp(text)._.events if e["event_type"] == "intervention"]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # threatened return to custody, a term handed down, a summons to an agency
+        (
+            "Officers warned him that he would be sent back to prison if he spoke out.",
+            ("detention", "threatened"),
+        ),
+        ("The next morning a judge gave me fifteen days for hooliganism.", ("charge", "occurred")),
+        ("In October I was called to the MNB in Turkmenabat.", ("harassment", "occurred")),
+        ("I was called to the district military commissariat.", ("harassment", "occurred")),
+        ("After they let me out I went home.", ("release", "occurred")),
+    ],
+)
+def test_events_round16_phrasing_classes(nlp, text, expected):
+    found = first_of(nlp, text, expected[0])
+    assert found is not None and found[:2] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # tallies of incidents tell none of them
+        ("The number of journalists detained this year has doubled.", "detention"),
+        ("The group recorded hundreds of cases in which protesters were beaten.", "assault"),
+        ("There were several incidents in which activists were detained.", "detention"),
+    ],
+)
+def test_events_round16_not_events(nlp, text, absent):
+    assert first_of(nlp, text, absent) is None

@@ -192,9 +192,10 @@ def grammatical_object(token: Token) -> Token | None:
         found = children(token, dep)
         if found:
             return found[0]
-    for clause in children(token, "ccomp", "xcomp", "oprd"):
-        if clause.pos_ in ("ADJ", "NOUN") and children(clause, "nsubj"):
-            return children(clause, "nsubj")[0]  # "found HER guilty", "declared HIM insane"
+    for clause in children(token, "ccomp", "xcomp", "oprd", "prt"):
+        # "found HER guilty", "declared HIM insane", "let ME out" (parsed "me" <- "out")
+        if clause.pos_ in ("ADJ", "NOUN", "ADP") and children(clause, "nsubj"):
+            return children(clause, "nsubj")[0]
     if token.dep_ == "conj" and is_passive(token):
         head = token.head
         if is_passive(head) or head.pos_ not in ("VERB", "AUX"):

@@ -361,7 +361,7 @@ def is_generic(anchor: Token, victims: list[Participant], lex: Lexicon) -> bool:
     head = governor_chain(anchor)[-1]
     if nobody_in_particular and (under_modal(anchor) or present_simple(head) or conditional(head)):
         return True  # "a person can be put in a psychiatric hospital for a post"
-    if in_some_cases(anchor):
+    if in_some_cases(anchor) or among_counted_cases(anchor):
         return True  # "in some cases after being seized on the street": a pattern of cases
     if victims and not any(map(is_specific, victims)) and counted_since(anchor):
         return True  # "since February 2022 several dozen people have been sent for ...": a count
@@ -454,6 +454,31 @@ def in_some_cases(anchor: Token) -> bool:
                 ):
                     return True
     return False
+
+
+CASE_NOUNS = frozenset({"case", "instance", "incident", "example", "episode"})
+COUNT_NOUNS = frozenset({"dozen", "hundred", "thousand", "score"})
+
+
+def among_counted_cases(anchor: Token) -> bool:
+    """ "dozens of cases in which young men were detained", "the number of Baha'is arrested":
+    a tally of incidents, none of them told."""
+    for tok in governor_chain(anchor):
+        if tok.dep_ not in ("relcl", "acl"):
+            continue
+        head = tok.head
+        if (head.lemma_.lower() in CASE_NOUNS and head.tag_ == "NNS") or is_count(head):
+            return True
+        of = head.head
+        if head.dep_ == "pobj" and of.lower_ == "of" and is_count(of.head):
+            return True
+    return False
+
+
+def is_count(noun: Token) -> bool:
+    """ "the number (of)", "hundreds (of)", "dozens (of)"."""
+    lemma = noun.lemma_.lower()
+    return lemma == "number" or (lemma in COUNT_NOUNS and noun.tag_ == "NNS")
 
 
 def under_modal(anchor: Token) -> bool:
