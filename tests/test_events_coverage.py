@@ -1085,3 +1085,30 @@ def test_events_round16_phrasing_classes(nlp, text, expected):
 )
 def test_events_round16_not_events(nlp, text, absent):
     assert first_of(nlp, text, absent) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # vague pressure is no incident; a kind of people or an era is not one either
+        ("This is not the first time the family has come under pressure.", "harassment"),
+        ("Monitors recorded pressure on his family.", "harassment"),
+        ("The state uses relatives to pressure critics who have left the country.", "relocation"),
+        ("Many people from our village went to Turkey in those years.", "relocation"),
+    ],
+)
+def test_events_round16_vague_or_generic(nlp, text, absent):
+    assert first_of(nlp, text, absent) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("From that moment, I was subjected to pressure.", ("harassment", "occurred")),
+        # a kind of people with a date of its own is a group told about
+        ("Journalists who were detained on Monday were released.", ("detention", "occurred")),
+    ],
+)
+def test_events_round16_still_events(nlp, text, expected):
+    found = first_of(nlp, text, expected[0])
+    assert found is not None and found[:2] == expected

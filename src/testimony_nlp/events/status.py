@@ -367,6 +367,8 @@ def is_generic(anchor: Token, victims: list[Participant], lex: Lexicon) -> bool:
         return True  # "since February 2022 several dozen people have been sent for ...": a count
     if any(is_specific(v) for v in victims) or concerns_speaker(anchor, lex):
         return False
+    if victims and anchor.dep_ == "relcl" and anchor.head.tag_ == "NNS" and not dated(anchor):
+        return True  # "critics who have left the country": a kind of people, no incident
     cues = lex.status
     sent = doc_index(anchor.doc).sentence(anchor)
     chain = governor_chain(anchor)
@@ -435,6 +437,11 @@ def obliged(anchor: Token) -> bool:
         for tok in governor_chain(anchor)
         for c in kids(tok)
     )
+
+
+def dated(anchor: Token) -> bool:
+    """ "who were detained on Monday": the clause says when."""
+    return any(t.ent_type_ in ("DATE", "TIME") for t in anchor.subtree)
 
 
 def conditional(verb: Token) -> bool:
