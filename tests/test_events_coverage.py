@@ -1112,3 +1112,30 @@ def test_events_round16_vague_or_generic(nlp, text, absent):
 def test_events_round16_still_events(nlp, text, expected):
     found = first_of(nlp, text, expected[0])
     assert found is not None and found[:2] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # taken from home, held until trial
+        ("Armed men took Islam from his parents' house in Argun.", ("detention", "occurred")),
+        ("The judge ordered Matveev held until trial.", ("detention", "occurred")),
+    ],
+)
+def test_events_round16_custody_phrasings(nlp, text, expected):
+    found = first_of(nlp, text, expected[0])
+    assert found is not None and found[:2] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "Monitors documented several cases in recent years in which activists were beaten.",
+            "assault",
+        ),
+        ("In Turkmenistan everybody is watched.", "surveillance"),
+    ],
+)
+def test_events_round16_tallies_and_everybody(nlp, text, absent):
+    assert first_of(nlp, text, absent) is None

@@ -397,6 +397,8 @@ ANYONE_WORDS = frozenset(
         "citizen",
         "citizens",
         "individual",
+        "everybody",
+        "everyone",
     }
 )
 POSSIBILITY_MODALS = frozenset({"can", "could", "may", "might"})
@@ -474,7 +476,12 @@ def among_counted_cases(anchor: Token) -> bool:
         if tok.dep_ not in ("relcl", "acl"):
             continue
         head = tok.head
-        if (head.lemma_.lower() in CASE_NOUNS and head.tag_ == "NNS") or is_count(head):
+        heads = [head]
+        if head.dep_ == "pobj" and head.ent_type_ == "DATE":
+            # "documented cases in recent years in which ...": read past the period
+            governor = head.head.head
+            heads += [c for c in kids(governor) if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
+        if any(h.lemma_.lower() in CASE_NOUNS and h.tag_ == "NNS" or is_count(h) for h in heads):
             return True
         of = head.head
         if head.dep_ == "pobj" and of.lower_ == "of" and is_count(of.head):
