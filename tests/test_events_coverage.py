@@ -1139,3 +1139,40 @@ def test_events_round16_custody_phrasings(nlp, text, expected):
 )
 def test_events_round16_tallies_and_everybody(nlp, text, absent):
     assert first_of(nlp, text, absent) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # helpers helping, lawyers kept out or let in, appeals turned down
+        ("Lawyers from a rights group helped me apply for asylum.", ("intervention", "occurred")),
+        ("The lawyer was refused entry to the police station.", ("intervention", "attempted")),
+        ("On 3 November the lawyer was finally allowed to see him.", ("intervention", "occurred")),
+        ("My appeal against this decision was rejected.", ("intervention", "attempted")),
+        ("The court rejected the lawyer's appeal.", ("intervention", "attempted")),
+    ],
+)
+def test_events_round16_interventions(nlp, text, expected):
+    found = first_of(nlp, text, expected[0])
+    assert found is not None and found[:2] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no helper: a neighbour's help, the prosecution's motion, a defender who is the victim
+        "My neighbour helped me carry the bags.",
+        "The prosecutor's motion was rejected.",
+        "Men attacked the human rights defender Bakyt Osmonov. He filed a complaint.",
+        "They demanded that Islam be allowed to see his family.",
+    ],
+)
+def test_events_round16_not_interventions(nlp, text):
+    assert first_of(nlp, text, "intervention") is None
+
+
+def test_events_round16_a_named_lawyer_kept_away(nlp):
+    # the name alone is known as a lawyer's from the appositive before
+    text = "His lawyer, Ildar Galiev, came at noon. Galiev was denied access to his client."
+    statuses = [e["status"] for e in nlp(text)._.events if e["event_type"] == "intervention"]
+    assert statuses == ["occurred", "attempted"]

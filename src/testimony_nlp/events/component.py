@@ -228,6 +228,8 @@ class EventExtractor:
             status = match.spec.status  # "faces up to seven years in prison"
         if match.spec.fixed_status and status in (OCCURRED, NEGATED):
             status = match.spec.fixed_status
+        if match.spec.negated_status and status == NEGATED:
+            status = match.spec.negated_status
         participants = self.roles.resolve(match, etype.name, etype.object, narrator)
         victims = [p for p in participants if p.role == VICTIM]
         if is_generic(anchor, victims, self.lexicon):

@@ -62,6 +62,7 @@ class PatternSpec:
     advocate_object: bool = False  # "contacted a crisis group": turning to helpers
     place_destination: bool = False  # a "to" destination must be a place ("sent back home")
     fixed_status: str | None = None  # "the lawyer was not allowed in": tried and failed
+    negated_status: str | None = None  # "was not allowed to see him": tried; "was allowed": done
 
     @property
     def size(self) -> int:
@@ -872,6 +873,8 @@ def has_advocate_actor(anchor: Token, lexicon: Lexicon) -> bool:
     a lawyer or defender (also "lawyer Ivan Petrov", "Petrov, her lawyer", "he" for one), never
     an agency of the state ("the court", "police") or the narrator."""
     actors = [c for c in kids(anchor) if c.dep_ == "nsubj"]
+    if not actors and anchor.lemma_.lower() in ACCESS_VERBS:  # "the lawyer was denied access"
+        actors = [c for c in kids(anchor) if c.dep_ == "nsubjpass" and c.ent_type_ != "NORP"]
     if anchor.dep_ == "acl" and anchor.tag_ == "VBD":
         actors.append(anchor.head)  # "rights groups called for ...": a misparsed main verb
     current = anchor
@@ -891,6 +894,10 @@ def has_advocate_actor(anchor: Token, lexicon: Lexicon) -> bool:
     return any(is_advocate(a, lexicon) for a in actors)
 
 
+LAWYER_WORDS = frozenset({"lawyer", "attorney", "advocate", "counsel", "solicitor", "barrister"})
+ACCESS_VERBS = frozenset(
+    {"deny", "refuse", "bar", "allow", "permit", "let", "admit", "prevent", "stop", "turn"}
+)
 COUNSEL_FILINGS = frozenset({"appeal", "file", "lodge", "submit", "complain", "petition"})
 
 
@@ -903,7 +910,7 @@ def is_advocate(token: Token, lexicon: Lexicon, depth: int = 0) -> bool:
             return False
         antecedent = previous_person(token, lexicon)
         return antecedent is not None and is_advocate(antecedent, lexicon, depth + 1)
-    if token.ent_type_ in ADVOCATE_ENTS:
+    if token.ent_type_ in ADVOCATE_ENTS or token.lower_ in counsel_names(token.doc):
         return True
     if token.is_upper and len(token) >= 3 and token.pos_ == "PROPN" and token.dep_ == "nsubj":
         return True  # an organisation's acronym the NER did not label ("BAJ condemned ...")
@@ -923,6 +930,25 @@ def narrator_is_counsel(doc: Doc) -> bool:
     if "counsel" not in memo:
         memo["counsel"] = any(map(says_counsel, doc))
     return memo["counsel"]
+
+
+def counsel_names(doc: Doc) -> frozenset[str]:
+    """Names the document gives a lawyer ("his lawyer, Ildar Galiev", "lawyer Galiev"), so
+    that "Galiev" alone is known as one."""
+    memo = doc_index(doc).memo
+    if "counsel_names" not in memo:
+        names = set()
+        for token in doc:
+            if token.lemma_.lower() not in LAWYER_WORDS:
+                continue  # a "human rights defender" may well be the victim
+            related = [c for c in kids(token) if c.dep_ in ("appos", "compound")]
+            if token.dep_ in ("compound", "appos"):
+                related.append(token.head)
+            for name in related:
+                if name.pos_ == "PROPN":
+                    names.update(t.lower_ for t in name.subtree if t.pos_ == "PROPN")
+        memo["counsel_names"] = frozenset(names)
+    return memo["counsel_names"]
 
 
 def says_counsel(token: Token) -> bool:
