@@ -1176,3 +1176,22 @@ def test_events_round16_a_named_lawyer_kept_away(nlp):
     text = "His lawyer, Ildar Galiev, came at noon. Galiev was denied access to his client."
     statuses = [e["status"] for e in nlp(text)._.events if e["event_type"] == "intervention"]
     assert statuses == ["occurred", "attempted"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # agents at the door, threats of what is no event of its own, a job at stake
+        ("Three men from the Ministry of National Security came to my flat.", ["harassment"]),
+        ('An officer had threatened to "bring his wife in".', ["harassment"]),
+        ("They said my father would lose his job.", ["harassment"]),
+        # the visit that ends in a detention is that detention's beginning
+        ("Police came to my flat and detained me.", ["detention"]),
+        # a visit feared, friends visiting, jobs lost in a reform: none
+        ("If the police come to our flat, I will leave.", []),
+        ("My friends came to my flat for dinner.", []),
+        ("Many teachers lost their jobs after the reform.", []),
+    ],
+)
+def test_events_round16_visits_and_threats(nlp, text, expected):
+    assert [e["event_type"] for e in nlp(text)._.events] == expected

@@ -66,6 +66,8 @@ ADDITIVE = frozenset({"also", "too", "likewise"})
 SPEECH_THREATS = frozenset({"say", "tell"})
 BENIGN_TYPES = frozenset({"release", "intervention"})
 DEMANDED_TYPES = frozenset({"release", "relocation"})
+VISIT_PATTERN = "harassment.agents_came_home"
+VISIT_REACH = 2  # sentences after a visit in which what the visitors did is told
 """Events an advocate asks for ("called for his release"): part of the intervention."""
 
 EVENT_FIELDS = (
@@ -226,6 +228,8 @@ class EventExtractor:
             status = HYPOTHETICAL  # "officials said he would be released": a plan, not a threat
         if status == OCCURRED and match.spec.status:
             status = match.spec.status  # "faces up to seven years in prison"
+        if match.spec.threat_only and status in (OCCURRED, NEGATED):
+            return None  # "would lose his job" is pressure; "lost their jobs" may be anything
         if match.spec.fixed_status and status in (OCCURRED, NEGATED):
             status = match.spec.fixed_status
         if match.spec.negated_status and status == NEGATED:
@@ -296,7 +300,7 @@ class EventExtractor:
             and self.not_done_by_people(anchor)
         ):
             return None  # "Telegram warned me", "I started filming them"
-        if etype.name in ("detention", "harassment") and self.held_by_kin(anchor):
+        if etype.name in ("detention", "harassment") and agentive and self.held_by_kin(anchor):
             return None  # "my mother-in-law grabbed him", "my cousin had warned me"
         if etype.name == "relocation" and status == NEGATED and anchor.lemma_ != "stay":
             return None  # "unable to leave Azerbaijan": a restriction, not a move
@@ -425,6 +429,25 @@ class EventExtractor:
             body = self.body_mention(cand, cands)
             if body is not None:
                 return body
+        if cand.match.spec.id == VISIT_PATTERN:
+            if cand.status != OCCURRED:
+                cand.merged = True  # "if the police come to our flat": no visit to tell
+                return None
+            # "police came to my flat and detained me": the visit is how the detention began
+            told = next(
+                (
+                    o
+                    for o in cands
+                    if o is not cand
+                    and o.anchor.i > anchor.i
+                    and o.sent_index - cand.sent_index
+                    <= (0 if o.type.name == "harassment" else VISIT_REACH)
+                    and o.match.spec.id != VISIT_PATTERN
+                ),
+                None,
+            )
+            if told is not None:
+                return told
         if is_demanded_release(cand):
             plea = next(
                 (

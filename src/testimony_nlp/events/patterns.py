@@ -63,6 +63,7 @@ class PatternSpec:
     place_destination: bool = False  # a "to" destination must be a place ("sent back home")
     fixed_status: str | None = None  # "the lawyer was not allowed in": tried and failed
     negated_status: str | None = None  # "was not allowed to see him": tried; "was allowed": done
+    threat_only: bool = False  # an event only as a threat or a prospect ("would lose his job")
 
     @property
     def size(self) -> int:

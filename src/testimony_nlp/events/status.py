@@ -481,18 +481,25 @@ def among_counted_cases(anchor: Token) -> bool:
             # "documented cases in recent years in which ...": read past the period
             governor = head.head.head
             heads += [c for c in kids(governor) if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
-        if any(h.lemma_.lower() in CASE_NOUNS and h.tag_ == "NNS" or is_count(h) for h in heads):
+        if any(is_cases(h) or is_count_of_cases(h) or h.lemma_.lower() == "number" for h in heads):
             return True
         of = head.head
-        if head.dep_ == "pobj" and of.lower_ == "of" and is_count(of.head):
-            return True
+        if head.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() == "number":
+            return True  # "the number of journalists detained"; "dozens of students detained" tells
     return False
 
 
-def is_count(noun: Token) -> bool:
-    """ "the number (of)", "hundreds (of)", "dozens (of)"."""
-    lemma = noun.lemma_.lower()
-    return lemma == "number" or (lemma in COUNT_NOUNS and noun.tag_ == "NNS")
+def is_cases(noun: Token) -> bool:
+    return noun.lemma_.lower() in CASE_NOUNS and noun.tag_ == "NNS"
+
+
+def is_count_of_cases(noun: Token) -> bool:
+    """ "hundreds of cases", "dozens of incidents" (a clause may hang on the count)."""
+    if noun.lemma_.lower() not in COUNT_NOUNS or noun.tag_ != "NNS":
+        return False
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(map(is_cases, kids(c))) for c in kids(noun)
+    )
 
 
 def under_modal(anchor: Token) -> bool:
