@@ -248,6 +248,12 @@ def places_of(nlp, text: str) -> list[tuple[str, str | None, str | None]]:
             "Later police detained me.",
             [("detention", "Taraz", "Taraz")],
         ),
+        # a sentence set in one town moves the paragraph there, though it tells no event
+        (
+            "I have lived in Istanbul since 2019.\n\nMy family stayed in Kulob. In January "
+            "officers searched the family house.",
+            [("seizure", "Kŭlob", "Kulob")],
+        ),
         # a move ends at its destination; both ends are told
         (
             "In April I left Kazakhstan. I now live in Vilnius.",

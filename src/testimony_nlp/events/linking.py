@@ -369,7 +369,17 @@ class NarrativeLinker:
             sent = self.sents[k]
             if k < sent_index:
                 self.note_sentence_time(sent)
+                self.note_sentence_place(sent, para)
         self._last_sentence = max(self._last_sentence, sent_index)
+
+    def note_sentence_place(self, sent: Span, para: int) -> None:
+        """A past-tense sentence set in one town, though it tells no event, sets the
+        paragraph's place ("monitors recorded pressure on his family in Kulob")."""
+        if not is_past(sent.root):
+            return
+        towns = [p for p in self.places if sent.start <= p.start < sent.end and is_town(p)]
+        if len(towns) == 1:
+            self.current_place = (para, self.town_fields(towns[0]))
 
     def note_sentence_time(self, sent: Span) -> None:
         """A past-tense sentence with an explicit date moves the narrative time."""
