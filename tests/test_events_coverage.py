@@ -1195,3 +1195,24 @@ def test_events_round16_a_named_lawyer_kept_away(nlp):
 )
 def test_events_round16_visits_and_threats(nlp, text, expected):
     assert [e["event_type"] for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an agentless event right after the agency's own takes that agency
+        (
+            "KNB officers detained Karimov on 3 May. He was beaten in the basement.",
+            ("assault", "security service (KNB)"),
+        ),
+        ("In October I was called to the MNB.", ("harassment", "security service (MNB)")),
+        # a court frees and sentences, it does not beat
+        (
+            "The court sentenced Karimov to ten days. He was beaten in the cell.",
+            ("assault", None),
+        ),
+    ],
+)
+def test_events_round16_perpetrator_carried_on(nlp, text, expected):
+    found = [e["perpetrator"] for e in nlp(text)._.events if e["event_type"] == expected[0]]
+    assert found == [expected[1]]

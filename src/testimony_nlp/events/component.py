@@ -67,6 +67,8 @@ SPEECH_THREATS = frozenset({"say", "tell"})
 BENIGN_TYPES = frozenset({"release", "intervention"})
 DEMANDED_TYPES = frozenset({"release", "relocation"})
 VISIT_PATTERN = "harassment.agents_came_home"
+PERPETRATOR_REACH = 3  # sentences back an agentless event takes the agency last named
+CHARGING = frozenset({"court", "prosecutor", "investigators"})
 VISIT_REACH = 2  # sentences after a visit in which what the visitors did is told
 """Events an advocate asks for ("called for his release"): part of the intervention."""
 
@@ -113,6 +115,10 @@ class Candidate:
 
 
 NAME_FILLERS = frozenset({"the", "a", "an", "his", "her", "their", "mr", "ms", "mrs", "dr"})
+
+
+def is_pronoun_victim(cand: Candidate) -> bool:
+    return cand.names(VICTIM) in (["he"], ["she"], ["him"], ["her"], ["they"], ["them"])
 
 
 def same_person(a: str, b: str) -> bool:
@@ -407,6 +413,41 @@ class EventExtractor:
                         Participant(PERPETRATOR, p.name, None, None, key=p.key) for p in perps
                     )
                     break
+        self.continue_perpetrators(cands)
+
+    @staticmethod
+    def continue_perpetrators(cands: list[Candidate]) -> None:
+        """An agentless event shortly after events of a named agency in the same paragraph,
+        done to the same victim, was done by them ("KNB officers detained him. He was held
+        for three days"). Only a court, prosecutor or investigator charges."""
+        paragraphs = paragraph_ids(cands[0].anchor.doc) if cands else []
+        for k, cand in enumerate(cands):
+            if cand.names(PERPETRATOR) or cand.type.name in ("intervention", "relocation"):
+                continue
+            for other in reversed(cands[:k]):
+                if cand.sent_index - other.sent_index > PERPETRATOR_REACH:
+                    break
+                if paragraphs[other.sent_index] < paragraphs[cand.sent_index] - 1:
+                    break
+                perps = [p for p in other.participants if p.role == PERPETRATOR and p.key]
+                if not perps or other.type.name == "intervention":
+                    continue
+                if cand.type.name == "charge" and not all(p.key in CHARGING for p in perps):
+                    break
+                if cand.type.name not in ("charge", "release") and all(
+                    p.key == "court" for p in perps
+                ):
+                    continue  # a court sentences and frees; it is not who arrests or beats
+                if (
+                    cand.names(VICTIM)
+                    and other.names(VICTIM)
+                    and not (cand.shares_victim_with(other) or is_pronoun_victim(cand))
+                ):
+                    break
+                cand.participants.extend(
+                    Participant(PERPETRATOR, p.name, None, None, key=p.key) for p in perps
+                )
+                break
 
     # -- one incident, one event ---------------------------------------------------------------
 
