@@ -49,6 +49,7 @@ from .status import (
     OCCURRED,
     THREATENED,
     clause_head,
+    dated,
     detect_status,
     governor_chain,
     is_averting_sentence,
@@ -427,8 +428,9 @@ class EventExtractor:
             for other in reversed(cands[:k]):
                 if cand.sent_index - other.sent_index > PERPETRATOR_REACH:
                     break
-                if paragraphs[other.sent_index] < paragraphs[cand.sent_index] - 1:
-                    break
+                gap = paragraphs[cand.sent_index] - paragraphs[other.sent_index]
+                if gap > 1 or (gap == 1 and dated(clause_head(cand.anchor))):
+                    break  # "In June I was beaten", a paragraph on: another incident
                 perps = [p for p in other.participants if p.role == PERPETRATOR and p.key]
                 if not perps or other.type.name == "intervention":
                     continue
