@@ -1216,3 +1216,20 @@ def test_events_round16_visits_and_threats(nlp, text, expected):
 def test_events_round16_perpetrator_carried_on(nlp, text, expected):
     found = [e["perpetrator"] for e in nlp(text)._.events if e["event_type"] == expected[0]]
     assert found == [expected[1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # taken, with nowhere said, by agents or by "they"
+        ("He stood there for ten minutes before they took him.", ["detention"]),
+        ("If I come back they will take me at the airport.", ["detention"]),
+        ("Police took Karimov at dawn.", ["detention"]),
+        # led somewhere by anyone, or "took" in another sense
+        ("My father took me to school.", []),
+        ("They took him seriously.", []),
+        ("It took me three days to find him.", []),
+    ],
+)
+def test_events_round16_taken_by_them(nlp, text, expected):
+    assert [e["event_type"] for e in nlp(text)._.events] == expected

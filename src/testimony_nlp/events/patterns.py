@@ -314,6 +314,8 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
         return False  # "sent back to the hospital" is no deportation
     if spec.prep_victim and match.nodes[spec.prep_victim].lower_ in THING_PRONOUNS:
         return False  # "she put her hand on it": on a thing, not a person
+    if spec.id == "detention.took_person" and not taken_by_them(anchor, lexicon):
+        return False  # "my father took me to school": a bare "took him" is custody by agents
     if spec.type == "seizure" and takes_out(anchor):
         return False  # "took out his phone": brought out, not taken from anyone
     if spec.type == "surveillance" and is_told_to_follow(anchor):
@@ -391,6 +393,24 @@ def quantified_head(obj: Token) -> Token:
                 if pobj.dep_ == "pobj":
                     return pobj
     return obj
+
+
+def taken_by_them(anchor: Token, lexicon: Lexicon) -> bool:
+    """ "before they took him", "they will take me at the airport": taken, with nowhere
+    said, by an agency or by "they" (the story's officers), not led somewhere by anyone."""
+    if any(
+        c.dep_ in ("prep", "prt") and c.lower_ not in ("at", "from", "in") for c in kids(anchor)
+    ):
+        return False  # "took her to school", "took him out", "took me for a walk"
+    if any(
+        (c.dep_ in ("dobj", "xcomp", "ccomp") and c.pos_ in ("NOUN", "VERB"))
+        or (c.dep_ in ("advmod", "oprd", "acomp") and c.lower_.endswith("ly"))
+        for c in kids(anchor)
+    ):
+        return False  # "took him seriously", "it took me three days"
+    subjects = [c for c in kids(anchor) if c.dep_ == "nsubj"]
+    subjects += [p for c in kids(anchor) if c.dep_ == "agent" for p in kids(c) if p.dep_ == "pobj"]
+    return any(s.lower_ == "they" or actor_key(s, lexicon) is not None for s in subjects)
 
 
 def destination_is_place(anchor: Token) -> bool:
