@@ -1233,3 +1233,22 @@ def test_events_round16_perpetrator_carried_on(nlp, text, expected):
 )
 def test_events_round16_taken_by_them(nlp, text, expected):
     assert [e["event_type"] for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a car standing by the house, told more ways; records of someone's messages
+        ("A car with no number plates stood outside their gate.", ["surveillance"]),
+        ("There is a white Nexia that stands near our gate almost every day.", ["surveillance"]),
+        ("Two officers put printouts of my messages on the table.", ["surveillance"]),
+        ("The evidence was a set of recordings of his phone calls.", ["surveillance"]),
+        # an interview's transcript, printouts of public posts
+        ("This is an edited transcript of our conversation with Ramil.", []),
+        ("They laid printouts of my posts on the table.", []),
+        # a big town the NER read as a person, after "left for"
+        ("Vera Sukhanova left for Yerevan in April.", ["relocation"]),
+    ],
+)
+def test_events_round16_watching_and_leaving(nlp, text, expected):
+    assert [e["event_type"] for e in nlp(text)._.events] == expected

@@ -697,6 +697,7 @@ def dateline_town(doc: Doc, gazetteer: Gazetteer) -> Span | None:
 
 
 TOWN_PREPOSITIONS = frozenset({"in", "to", "from", "near", "outside", "via", "of", "into", "at"})
+DEPARTURE_VERBS = frozenset({"leave", "depart", "head", "fly", "set", "flee"})  # "left for X"
 MISREAD_TOWN_PRIOR = 5.0  # towns of 100,000 people and more, and countries
 
 
@@ -714,7 +715,9 @@ def misread_towns(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
         word = ent[0]
         if not word.is_title or word.lower_ in person_words:
             continue
-        if doc[ent.start - 1].lower_ not in TOWN_PREPOSITIONS:
+        before = doc[ent.start - 1]
+        leaves_for = before.lower_ == "for" and before.head.lemma_ in DEPARTURE_VERBS
+        if before.lower_ not in TOWN_PREPOSITIONS and not leaves_for:
             continue
         if any(
             c.penalty == 0

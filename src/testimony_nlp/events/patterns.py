@@ -314,6 +314,8 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
         return False  # "sent back to the hospital" is no deportation
     if spec.prep_victim and match.nodes[spec.prep_victim].lower_ in THING_PRONOUNS:
         return False  # "she put her hand on it": on a thing, not a person
+    if spec.id == "surveillance.records_of_messages" and is_our_talk(match.nodes["what"]):
+        return False  # "an edited transcript of our conversation with ...": an interview
     if spec.id == "detention.took_person" and not taken_by_them(anchor, lexicon):
         return False  # "my father took me to school": a bare "took him" is custody by agents
     if spec.type == "seizure" and takes_out(anchor):
@@ -393,6 +395,10 @@ def quantified_head(obj: Token) -> Token:
                 if pobj.dep_ == "pobj":
                     return pobj
     return obj
+
+
+def is_our_talk(noun: Token) -> bool:
+    return any(c.dep_ == "poss" and c.lower_ == "our" for c in kids(noun))
 
 
 def taken_by_them(anchor: Token, lexicon: Lexicon) -> bool:
