@@ -1252,3 +1252,28 @@ def test_events_round16_taken_by_them(nlp, text, expected):
 )
 def test_events_round16_watching_and_leaving(nlp, text, expected):
     assert [e["event_type"] for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name the text gives a psychiatric hospital; "to" parsed as a dative
+        (
+            "She spent a month in Aminabad, the psychiatric hospital. They said I would be "
+            "sent to Aminabad.",
+            [("sent to Aminabad", "threatened")],
+        ),
+        # a town with a psychiatric hospital in it is still a town
+        (
+            "Doctors at a psychiatric hospital in Bishkek examined him. He was driven to Bishkek.",
+            [],
+        ),
+    ],
+)
+def test_events_round16_hospital_named_before(nlp, text, expected):
+    found = [
+        (e["trigger"], e["status"])
+        for e in nlp(text)._.events
+        if e["event_type"] == "psychiatric_commitment"
+    ]
+    assert found == expected

@@ -103,7 +103,8 @@ def parse_patterns(data: dict) -> list[PatternSpec]:
     specs = []
     for entry in data["patterns"]:
         entry = dict(entry)
-        entry["pattern"] = with_name_forms(resolve_lexicon(entry["pattern"], lexicon))
+        pattern = with_name_forms(resolve_lexicon(entry["pattern"], lexicon))
+        entry["pattern"] = with_dative_to(pattern)
         specs.append(PatternSpec(**entry))
     return specs
 
@@ -118,6 +119,20 @@ def with_name_forms(pattern: list[dict]) -> list[dict]:
         if isinstance(lemmas, dict) and isinstance(lemmas.get("IN"), list):
             forms = list(dict.fromkeys([*lemmas["IN"], *(w.title() for w in lemmas["IN"])]))
             node = {**node, "RIGHT_ATTRS": {**attrs, "LEMMA": {"IN": forms}}}
+        out.append(node)
+    return out
+
+
+def with_dative_to(pattern: list[dict]) -> list[dict]:
+    """Let a "to" preposition match where the parser labels it a dative ("would be sent to
+    Aminabad" parses "to" as the dative of "sent")."""
+    out = []
+    for node in pattern:
+        attrs = node.get("RIGHT_ATTRS", {})
+        lowers = attrs.get("LOWER")
+        words = lowers.get("IN", []) if isinstance(lowers, dict) else [lowers]
+        if attrs.get("DEP") == "prep" and "to" in words:
+            node = {**node, "RIGHT_ATTRS": {**attrs, "DEP": {"IN": ["prep", "dative"]}}}
         out.append(node)
     return out
 
@@ -314,6 +329,8 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
         return False  # "sent back to the hospital" is no deportation
     if spec.prep_victim and match.nodes[spec.prep_victim].lower_ in THING_PRONOUNS:
         return False  # "she put her hand on it": on a thing, not a person
+    if spec.id == "psych.to_hospital_named_before" and not names_a_hospital(match.nodes["name"]):
+        return False  # "sent to Navinki" is a commitment where the text calls Navinki a hospital
     if spec.id == "surveillance.records_of_messages" and is_our_talk(match.nodes["what"]):
         return False  # "an edited transcript of our conversation with ...": an interview
     if spec.id == "detention.took_person" and not taken_by_them(anchor, lexicon):
@@ -395,6 +412,37 @@ def quantified_head(obj: Token) -> Token:
                 if pobj.dep_ == "pobj":
                     return pobj
     return obj
+
+
+PSYCH_WORDS = frozenset({"psychiatric", "psychoneurological", "neuropsychiatric", "mental"})
+HOSPITAL_WORDS = frozenset({"hospital", "clinic", "institution", "centre", "center", "asylum"})
+
+
+def names_a_hospital(name: Token) -> bool:
+    """Whether the document calls this name a psychiatric hospital somewhere ("Aminabad, the
+    psychiatric hospital", "the Kobylino psychiatric hospital"), so that "they would send me
+    to Aminabad" is a commitment."""
+    memo = doc_index(name.doc).memo
+    if "hospital_names" not in memo:
+        memo["hospital_names"] = frozenset(
+            t.lower_ for h in name.doc if is_psychiatric_hospital(h) for t in hospital_names(h)
+        )
+    return name.lower_ in memo["hospital_names"]
+
+
+def is_psychiatric_hospital(noun: Token) -> bool:
+    return noun.lemma_.lower() in HOSPITAL_WORDS and any(
+        c.lemma_.lower() in PSYCH_WORDS for c in kids(noun) if c.dep_ in ("amod", "compound")
+    )
+
+
+def hospital_names(noun: Token) -> list[Token]:
+    """Proper names given to a psychiatric hospital noun: its compound and its apposition
+    (either way)."""
+    names = [c for c in kids(noun) if c.dep_ in ("compound", "appos") and c.pos_ == "PROPN"]
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        names.append(noun.head)
+    return names  # not a town after "in": "a psychiatric hospital in Bishkek" is not Bishkek
 
 
 def is_our_talk(noun: Token) -> bool:
