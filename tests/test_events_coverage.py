@@ -1277,3 +1277,17 @@ def test_events_round16_hospital_named_before(nlp, text, expected):
         if e["event_type"] == "psychiatric_commitment"
     ]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # house arrest asked for instead of custody is no custody; imposed, it is
+        ("The defence asks the court to move Gorelov to house arrest.", []),
+        ("The court refuses to release Gorelov to house arrest.", []),
+        ("The court placed him under house arrest.", ["placed him under house arrest"]),
+    ],
+)
+def test_events_round16_house_arrest_asked_for(nlp, text, expected):
+    found = [e["trigger"] for e in nlp(text)._.events if e["event_type"] == "detention"]
+    assert found == expected

@@ -311,6 +311,8 @@ class EventExtractor:
             return None  # "my mother-in-law grabbed him", "my cousin had warned me"
         if etype.name == "relocation" and status == NEGATED and anchor.lemma_ != "stay":
             return None  # "unable to leave Azerbaijan": a restriction, not a move
+        if etype.name == "detention" and is_requested_house_arrest(anchor):
+            return None  # "to release him under house arrest": a measure asked for, no custody
         if etype.name == "intervention" and asks_for_comment(anchor):
             return None  # "sent a request for comment to the Ministry": journalism
         start, end = trigger_extent(match)
@@ -901,6 +903,18 @@ def is_time_reference(noun: Token) -> bool:
 def told_detail(noun: Token) -> bool:
     """ "after his release on bail": the reference tells how, so it tells the incident."""
     return any(c.dep_ == "prep" for c in kids(noun))
+
+
+MEASURE_CHANGES = frozenset({"release", "move", "transfer", "change", "replace", "switch"})
+
+
+def is_requested_house_arrest(anchor: Token) -> bool:
+    """ "asked to move Gorelov to house arrest", "refuses to release him under house arrest":
+    house arrest as the measure a court is asked for instead of custody."""
+    if anchor.lemma_.lower() != "arrest" or not any(c.lower_ == "house" for c in kids(anchor)):
+        return False
+    prep = anchor.head
+    return prep.lower_ in ("to", "under", "into") and prep.head.lemma_.lower() in MEASURE_CHANGES
 
 
 def is_prosecuting_party(anchor: Token) -> bool:
