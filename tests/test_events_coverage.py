@@ -1291,3 +1291,18 @@ def test_events_round16_hospital_named_before(nlp, text, expected):
 def test_events_round16_house_arrest_asked_for(nlp, text, expected):
     found = [e["trigger"] for e in nlp(text)._.events if e["event_type"] == "detention"]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a question is no request; watching a trial helps nobody in particular
+        ("The lawyer asked who they were.", []),
+        ("Asked by the defence whether force had been used, he said no.", []),
+        ("Our monitors attended nine of the twelve hearings.", []),
+        ("My lawyer asked for a fine instead.", ["intervention"]),
+    ],
+)
+def test_events_round16_questions_and_monitoring(nlp, text, expected):
+    found = [e["event_type"] for e in nlp(text)._.events if e["event_type"] == "intervention"]
+    assert found == expected

@@ -331,6 +331,8 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
         return False  # "she put her hand on it": on a thing, not a person
     if spec.id == "psych.to_hospital_named_before" and not names_a_hospital(match.nodes["name"]):
         return False  # "sent to Navinki" is a commitment where the text calls Navinki a hospital
+    if spec.id == "intervention.defence_acts" and is_mere_question(anchor):
+        return False  # "they asked about our funding", "when he asked who they were"
     if spec.id == "surveillance.records_of_messages" and is_our_talk(match.nodes["what"]):
         return False  # "an edited transcript of our conversation with ...": an interview
     if spec.id == "detention.took_person" and not taken_by_them(anchor, lexicon):
@@ -443,6 +445,16 @@ def hospital_names(noun: Token) -> list[Token]:
     if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
         names.append(noun.head)
     return names  # not a town after "in": "a psychiatric hospital in Bishkek" is not Bishkek
+
+
+def is_mere_question(anchor: Token) -> bool:
+    """ "asked about X", "asked who they were", "Asked by the defence whether": a question,
+    not a request for something."""
+    if anchor.lemma_.lower() != "ask":
+        return False
+    if any(c.dep_ in ("dobj", "dative", "xcomp") for c in kids(anchor)):
+        return False  # "asked the court to ...", "asked for a fine": a request
+    return not any(c.dep_ == "prep" and c.lower_ == "for" for c in kids(anchor))
 
 
 def is_our_talk(noun: Token) -> bool:
