@@ -1306,3 +1306,8 @@ def test_events_round16_house_arrest_asked_for(nlp, text, expected):
 def test_events_round16_questions_and_monitoring(nlp, text, expected):
     found = [e["event_type"] for e in nlp(text)._.events if e["event_type"] == "intervention"]
     assert found == expected
+
+
+def test_events_round16_a_cited_source_is_no_event(nlp):
+    text = "According to the indictment, the KNB had been intercepting his calls since 2021."
+    assert [e["event_type"] for e in nlp(text)._.events if e["event_type"] == "charge"] == []

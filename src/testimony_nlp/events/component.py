@@ -548,6 +548,9 @@ class EventExtractor:
             verbal = self.verbal_twin(cand, cands)
             if verbal is not None:
                 return verbal  # "the detention of X, who was taken into custody on 28 November"
+            if cites_a_source(anchor):
+                cand.merged = True  # "according to the indictment": where a claim comes from
+                return None
             if is_time_reference(anchor) and not has_own_date(anchor) and not told_detail(anchor):
                 told = self.same_incident_anywhere(cand, cands)
                 if told is not None:
@@ -898,6 +901,10 @@ def is_time_reference(noun: Token) -> bool:
     if prep.lower_ in TIME_PREPOSITIONS:
         return True
     return prep.lower_ == "of" and prep.head.lemma_.lower() in TIME_NOUNS
+
+
+def cites_a_source(noun: Token) -> bool:
+    return noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lower_ == "according"
 
 
 def told_detail(noun: Token) -> bool:
