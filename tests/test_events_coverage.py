@@ -1311,3 +1311,19 @@ def test_events_round16_questions_and_monitoring(nlp, text, expected):
 def test_events_round16_a_cited_source_is_no_event(nlp):
     text = "According to the indictment, the KNB had been intercepting his calls since 2021."
     assert [e["event_type"] for e in nlp(text)._.events if e["event_type"] == "charge"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a case threatened against whoever does not cooperate is aimed at them
+        (
+            "He said that if I did not cooperate they would open a criminal case.",
+            [("charge", "threatened")],
+        ),
+        ("The district prosecutor declined to open an investigation.", []),
+    ],
+)
+def test_events_round16_threatened_case(nlp, text, expected):
+    found = [(e["event_type"], e["status"]) for e in nlp(text)._.events]
+    assert found == expected

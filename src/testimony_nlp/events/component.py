@@ -291,7 +291,11 @@ class EventExtractor:
             return None  # asking for help ("calling for assistance") is not an intervention
         if etype.name in AGAINST_PEOPLE and self.targets_institution(anchor):
             return None  # "discrediting the authorities": an institution is no victim here
-        if etype.name == "charge" and status != OCCURRED and is_unaimed_case(anchor):
+        if (
+            etype.name == "charge"
+            and status not in (OCCURRED, THREATENED)
+            and is_unaimed_case(anchor)
+        ):
             return None  # "nobody would open a case": an investigation refused, no accusation
         if etype.name == "charge" and self.complains_for_victim(anchor):
             return None  # "I have filed a complaint about it": a plea, not an accusation
