@@ -1327,3 +1327,20 @@ def test_events_round16_a_cited_source_is_no_event(nlp):
 def test_events_round16_threatened_case(nlp, text, expected):
     found = [(e["event_type"], e["status"]) for e in nlp(text)._.events]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ill-treatment as a verb; walking free
+        ("He said he had not been ill-treated since.", [("assault", "negated")]),
+        ("He came out in December.", [("release", "occurred")]),
+        ("I finally walked out on 17 February.", [("release", "occurred")]),
+        # out into the street, out to protest, a report out
+        ("The neighbours came out into the street.", []),
+        ("People came out in Nukus.", []),
+        ("The report came out in December.", []),
+    ],
+)
+def test_events_round16_ill_treated_and_out(nlp, text, expected):
+    assert [(e["event_type"], e["status"]) for e in nlp(text)._.events] == expected

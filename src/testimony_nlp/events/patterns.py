@@ -331,6 +331,8 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
         return False  # "she put her hand on it": on a thing, not a person
     if spec.id == "psych.to_hospital_named_before" and not names_a_hospital(match.nodes["name"]):
         return False  # "sent to Navinki" is a commitment where the text calls Navinki a hospital
+    if spec.id == "release.came_out" and not out_of_custody(anchor):
+        return False  # "came out into the street", "people came out in Nukus"
     if spec.id == "intervention.defence_acts" and is_mere_question(anchor):
         return False  # "they asked about our funding", "when he asked who they were"
     if spec.id == "surveillance.records_of_messages" and is_our_talk(match.nodes["what"]):
@@ -445,6 +447,28 @@ def hospital_names(noun: Token) -> list[Token]:
     if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
         names.append(noun.head)
     return names  # not a town after "in": "a psychiatric hospital in Bishkek" is not Bishkek
+
+
+CUSTODY_PLACES = frozenset({"prison", "jail", "detention", "custody", "colony", "cell", "hospital"})
+
+
+def out_of_custody(anchor: Token) -> bool:
+    """ "he came out in December", "came out of prison": someone named or referred to walked
+    free; not "came out into the street" nor "people came out" to protest."""
+    for prep in kids(anchor):
+        if prep.dep_ != "prep":
+            continue
+        if prep.lower_ in ("into", "onto", "to"):
+            return False
+        if prep.lower_ in ("of", "from") and not any(
+            c.lemma_.lower() in CUSTODY_PLACES for c in kids(prep)
+        ):
+            return False
+    subjects = [c for c in kids(anchor) if c.dep_ == "nsubj"]
+    return any(s.pos_ == "PROPN" or s.lower_ in PERSONAL_SUBJECTS for s in subjects)
+
+
+PERSONAL_SUBJECTS = frozenset({"i", "he", "she", "we", "they"})
 
 
 def is_mere_question(anchor: Token) -> bool:
