@@ -1344,3 +1344,17 @@ def test_events_round16_threatened_case(nlp, text, expected):
 )
 def test_events_round16_ill_treated_and_out(nlp, text, expected):
     assert [(e["event_type"], e["status"]) for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a perfect-tense count with no date is a tally; with a date, or in the past, it tells
+        ("More than 150 people have been detained under the article.", []),
+        ("A number of them have been prosecuted for defamation.", []),
+        ("Dozens of students have been detained in Almaty on Monday.", ["detention"]),
+        ("Dozens of students were detained after a rally.", ["detention"]),
+    ],
+)
+def test_events_round16_perfect_tallies(nlp, text, expected):
+    assert [e["event_type"] for e in nlp(text)._.events] == expected

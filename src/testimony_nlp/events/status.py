@@ -365,6 +365,8 @@ def is_generic(anchor: Token, victims: list[Participant], lex: Lexicon) -> bool:
         return True  # "in some cases after being seized on the street": a pattern of cases
     if victims and not any(map(is_specific, victims)) and counted_since(anchor):
         return True  # "since February 2022 several dozen people have been sent for ...": a count
+    if victims and all(map(is_tally, victims)) and perfect(anchor) and not dated(anchor):
+        return True  # "a number of them have been prosecuted": a count, no incident
     if any(is_specific(v) for v in victims) or concerns_speaker(anchor, lex):
         return False
     if victims and anchor.dep_ == "relcl" and anchor.head.tag_ == "NNS" and not dated(anchor):
@@ -425,6 +427,31 @@ def counted_since(anchor: Token) -> bool:
         if perfect and period:
             return True
     return False
+
+
+TALLY_OPENINGS = (
+    "a number of",
+    "number of",
+    "more than",
+    "at least",
+    "dozens of",
+    "hundreds of",
+    "thousands of",
+    "scores of",
+    "many",
+    "numerous",
+)
+
+
+def is_tally(victim: Participant) -> bool:
+    """ "a number of them", "more than 150 people", "dozens of activists": a count."""
+    return victim.name.lower().startswith(TALLY_OPENINGS)
+
+
+def perfect(anchor: Token) -> bool:
+    return any(
+        c.dep_ == "aux" and c.lemma_ == "have" for tok in governor_chain(anchor) for c in kids(tok)
+    )
 
 
 def spans_years(prep: Token) -> bool:
