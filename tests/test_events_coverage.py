@@ -1358,3 +1358,18 @@ def test_events_round16_ill_treated_and_out(nlp, text, expected):
 )
 def test_events_round16_perfect_tallies(nlp, text, expected):
     assert [e["event_type"] for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Under the law, a person convicted in absentia has the right to a retrial.", []),
+        ("Several journalists and bloggers have been prosecuted under the law.", []),
+        ("Returned activists have previously been held incommunicado for weeks.", []),
+        # the story's past perfect and a named person stay events
+        ("Several detainees had been made to blow into breathalysers.", ["drug_test"]),
+        ("He had previously been detained twice.", ["detention"]),
+    ],
+)
+def test_events_round16_more_generic(nlp, text, expected):
+    assert [e["event_type"] for e in nlp(text)._.events] == expected

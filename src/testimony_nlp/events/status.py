@@ -359,13 +359,15 @@ def is_generic(anchor: Token, victims: list[Participant], lex: Lexicon) -> bool:
     if victims and not any(map(is_specific, victims)) and obliged(anchor):
         return True  # "Baha'i students should be expelled": a rule about a class of people
     head = governor_chain(anchor)[-1]
+    if nobody_in_particular and anchor.dep_ == "acl":
+        return True  # "a person convicted in absentia has the right to a retrial"
     if nobody_in_particular and (under_modal(anchor) or present_simple(head) or conditional(head)):
         return True  # "a person can be put in a psychiatric hospital for a post"
     if in_some_cases(anchor) or among_counted_cases(anchor):
         return True  # "in some cases after being seized on the street": a pattern of cases
     if victims and not any(map(is_specific, victims)) and counted_since(anchor):
         return True  # "since February 2022 several dozen people have been sent for ...": a count
-    if victims and all(map(is_tally, victims)) and perfect(anchor) and not dated(anchor):
+    if victims and is_tally(victims[0]) and present_perfect(anchor) and not dated(anchor):
         return True  # "a number of them have been prosecuted": a count, no incident
     if any(is_specific(v) for v in victims) or concerns_speaker(anchor, lex):
         return False
@@ -440,6 +442,7 @@ TALLY_OPENINGS = (
     "scores of",
     "many",
     "numerous",
+    "several",
 )
 
 
@@ -448,9 +451,12 @@ def is_tally(victim: Participant) -> bool:
     return victim.name.lower().startswith(TALLY_OPENINGS)
 
 
-def perfect(anchor: Token) -> bool:
+def present_perfect(anchor: Token) -> bool:
+    """ "have been prosecuted", not the story's past perfect ("had been made to")."""
     return any(
-        c.dep_ == "aux" and c.lemma_ == "have" for tok in governor_chain(anchor) for c in kids(tok)
+        c.dep_ == "aux" and c.lower_ in ("have", "has", "'ve")
+        for tok in governor_chain(anchor)
+        for c in kids(tok)
     )
 
 
