@@ -1373,3 +1373,24 @@ def test_events_round16_perfect_tallies(nlp, text, expected):
 )
 def test_events_round16_more_generic(nlp, text, expected):
     assert [e["event_type"] for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "they" carried into the clause they control; the officers' quoted "we"
+        ("They came at five in the morning and tried to take me.", [("detention", "attempted")]),
+        (
+            'He told him: "If your brother does not come, we will bring him."',
+            [("detention", "threatened")],
+        ),
+        ("My sister will bring him tomorrow.", []),
+        # the test told in the clause on the station is that clause's
+        (
+            "They took me to the police station, where I was told to take a drug test.",
+            [("detention", "occurred"), ("drug_test", "occurred")],
+        ),
+    ],
+)
+def test_events_round16_taken_and_tested(nlp, text, expected):
+    assert [(e["event_type"], e["status"]) for e in nlp(text)._.events] == expected

@@ -331,6 +331,8 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
         return False  # "she put her hand on it": on a thing, not a person
     if spec.id == "psych.to_hospital_named_before" and not names_a_hospital(match.nodes["name"]):
         return False  # "sent to Navinki" is a commitment where the text calls Navinki a hospital
+    if spec.id == "drug_test.to_place" and told_in_clause(match.nodes["mod"], match.nodes["dest"]):
+        return False  # "to the station, where I was told to take a drug test": that clause tells it
     if spec.id == "release.came_out" and not out_of_custody(anchor):
         return False  # "came out into the street", "people came out in Nukus"
     if spec.id == "intervention.defence_acts" and is_mere_question(anchor):
@@ -449,6 +451,16 @@ def hospital_names(noun: Token) -> list[Token]:
     return names  # not a town after "in": "a psychiatric hospital in Bishkek" is not Bishkek
 
 
+def told_in_clause(word: Token, noun: Token) -> bool:
+    """Whether ``word`` stands in a clause hanging on ``noun`` rather than in its name."""
+    token = word
+    while token.i != noun.i and token.head.i != token.i:
+        if token.dep_ in ("relcl", "acl", "advcl"):
+            return True
+        token = token.head
+    return False
+
+
 CUSTODY_PLACES = frozenset({"prison", "jail", "detention", "custody", "colony", "cell", "hospital"})
 
 
@@ -498,9 +510,15 @@ def taken_by_them(anchor: Token, lexicon: Lexicon) -> bool:
         for c in kids(anchor)
     ):
         return False  # "took him seriously", "it took me three days"
-    subjects = [c for c in kids(anchor) if c.dep_ == "nsubj"]
+    subject = find_subject(anchor)  # "they came and tried to take me"
+    subjects = [subject] if subject is not None else []
     subjects += [p for c in kids(anchor) if c.dep_ == "agent" for p in kids(c) if p.dep_ == "pobj"]
-    return any(s.lower_ == "they" or actor_key(s, lexicon) is not None for s in subjects)
+    return any(
+        s.lower_ == "they"
+        or (s.lower_ == "we" and in_quotes(s))  # "we'll bring him", the officers speaking
+        or actor_key(s, lexicon) is not None
+        for s in subjects
+    )
 
 
 def destination_is_place(anchor: Token) -> bool:
