@@ -1394,3 +1394,15 @@ def test_events_round16_more_generic(nlp, text, expected):
 )
 def test_events_round16_taken_and_tested(nlp, text, expected):
     assert [(e["event_type"], e["status"]) for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 30 January I was put on a morning flight to Ashgabat.", [("relocation", "occurred")]),
+        ("He could face charges of propaganda.", [("charge", "hypothetical")]),
+        ("He now faces charges of treason.", [("charge", "occurred")]),
+    ],
+)
+def test_events_round16_flights_and_charges_faced(nlp, text, expected):
+    assert [(e["event_type"], e["status"]) for e in nlp(text)._.events] == expected
