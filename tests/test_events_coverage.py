@@ -1406,3 +1406,20 @@ def test_events_round16_taken_and_tested(nlp, text, expected):
 )
 def test_events_round16_flights_and_charges_faced(nlp, text, expected):
     assert [(e["event_type"], e["status"]) for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # smears by pro-government or state media, one per broadcast
+        ("A pro-government Telegram channel published his home address.", ["harassment"]),
+        (
+            "A pro-government channel aired a segment describing Rzazade as a foreign agent.",
+            ["harassment"],
+        ),
+        # journalism by other media is no smear
+        ("Radio Azattyq published an interview with him.", []),
+    ],
+)
+def test_events_round16_hostile_media(nlp, text, expected):
+    assert [e["event_type"] for e in nlp(text)._.events] == expected

@@ -68,6 +68,7 @@ SPEECH_THREATS = frozenset({"say", "tell"})
 BENIGN_TYPES = frozenset({"release", "intervention"})
 DEMANDED_TYPES = frozenset({"release", "relocation"})
 VISIT_PATTERN = "harassment.agents_came_home"
+MEDIA_SMEAR = "harassment.hostile_media"
 PERPETRATOR_REACH = 3  # sentences back an agentless event takes the agency last named
 CHARGING = frozenset({"court", "prosecutor", "investigators"})
 VISIT_REACH = 2  # sentences after a visit in which what the visitors did is told
@@ -497,6 +498,20 @@ class EventExtractor:
             )
             if told is not None:
                 return told
+        if cand.type.name == "harassment":
+            smear = next(
+                (
+                    o
+                    for o in cands
+                    if o.match.spec.id == MEDIA_SMEAR
+                    and o is not cand
+                    and o.sent_index == cand.sent_index
+                    and o.anchor.i < anchor.i
+                ),
+                None,
+            )
+            if smear is not None:
+                return smear  # "a channel aired a segment describing him as an agent": one smear
         if is_demanded_release(cand):
             plea = next(
                 (

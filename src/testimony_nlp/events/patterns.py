@@ -333,6 +333,8 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
         return False  # "sent to Navinki" is a commitment where the text calls Navinki a hospital
     if spec.id == "drug_test.to_place" and told_in_clause(match.nodes["mod"], match.nodes["dest"]):
         return False  # "to the station, where I was told to take a drug test": that clause tells it
+    if spec.id == "harassment.hostile_media" and not is_hostile_media(match.nodes["media"]):
+        return False  # "Radio Azattyq published an interview": journalism, not a smear
     if spec.id == "release.came_out" and not out_of_custody(anchor):
         return False  # "came out into the street", "people came out in Nukus"
     if spec.id == "intervention.defence_acts" and is_mere_question(anchor):
@@ -449,6 +451,15 @@ def hospital_names(noun: Token) -> list[Token]:
     if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
         names.append(noun.head)
     return names  # not a town after "in": "a psychiatric hospital in Bishkek" is not Bishkek
+
+
+HOSTILE_MEDIA_MARKS = ("pro-government", "pro-kremlin", "state", "anonymous", "government")
+
+
+def is_hostile_media(media: Token) -> bool:
+    """ "a pro-government Telegram channel", "state television", "an anonymous channel"."""
+    words = doc_index(media.doc).text[media.left_edge.idx : media.idx + len(media)].lower()
+    return any(mark in words for mark in HOSTILE_MEDIA_MARKS)
 
 
 def told_in_clause(word: Token, noun: Token) -> bool:
