@@ -1423,3 +1423,8 @@ def test_events_round16_flights_and_charges_faced(nlp, text, expected):
 )
 def test_events_round16_hostile_media(nlp, text, expected):
     assert [e["event_type"] for e in nlp(text)._.events] == expected
+
+
+def test_events_round16_channel_posting_screenshots_is_one_smear(nlp):
+    text = "An anonymous Telegram channel that posted screenshots of my private messages."
+    assert [e["event_type"] for e in nlp(text)._.events] == ["harassment"]

@@ -68,7 +68,7 @@ SPEECH_THREATS = frozenset({"say", "tell"})
 BENIGN_TYPES = frozenset({"release", "intervention"})
 DEMANDED_TYPES = frozenset({"release", "relocation"})
 VISIT_PATTERN = "harassment.agents_came_home"
-MEDIA_SMEAR = "harassment.hostile_media"
+MEDIA_SMEARS = frozenset({"harassment.hostile_media", "harassment.hostile_media_that"})
 PERPETRATOR_REACH = 3  # sentences back an agentless event takes the agency last named
 CHARGING = frozenset({"court", "prosecutor", "investigators"})
 VISIT_REACH = 2  # sentences after a visit in which what the visitors did is told
@@ -498,12 +498,15 @@ class EventExtractor:
             )
             if told is not None:
                 return told
-        if cand.type.name == "harassment":
+        if (
+            cand.type.name == "harassment"
+            or cand.match.spec.id == "surveillance.records_of_messages"
+        ):
             smear = next(
                 (
                     o
                     for o in cands
-                    if o.match.spec.id == MEDIA_SMEAR
+                    if o.match.spec.id in MEDIA_SMEARS
                     and o is not cand
                     and o.sent_index == cand.sent_index
                     and o.anchor.i < anchor.i
@@ -511,7 +514,9 @@ class EventExtractor:
                 None,
             )
             if smear is not None:
-                return smear  # "a channel aired a segment describing him as an agent": one smear
+                # "a channel aired a segment describing him as an agent", "a channel that posted
+                # screenshots of my correspondence": one smear
+                return smear
         if is_demanded_release(cand):
             plea = next(
                 (

@@ -333,7 +333,7 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
         return False  # "sent to Navinki" is a commitment where the text calls Navinki a hospital
     if spec.id == "drug_test.to_place" and told_in_clause(match.nodes["mod"], match.nodes["dest"]):
         return False  # "to the station, where I was told to take a drug test": that clause tells it
-    if spec.id == "harassment.hostile_media" and not is_hostile_media(match.nodes["media"]):
+    if spec.id in HOSTILE_MEDIA_PATTERNS and not is_hostile_media(match.nodes["media"]):
         return False  # "Radio Azattyq published an interview": journalism, not a smear
     if spec.id == "release.came_out" and not out_of_custody(anchor):
         return False  # "came out into the street", "people came out in Nukus"
@@ -453,6 +453,7 @@ def hospital_names(noun: Token) -> list[Token]:
     return names  # not a town after "in": "a psychiatric hospital in Bishkek" is not Bishkek
 
 
+HOSTILE_MEDIA_PATTERNS = frozenset({"harassment.hostile_media", "harassment.hostile_media_that"})
 HOSTILE_MEDIA_MARKS = ("pro-government", "pro-kremlin", "state", "anonymous", "government")
 
 
