@@ -1428,3 +1428,19 @@ def test_events_round16_hostile_media(nlp, text, expected):
 def test_events_round16_channel_posting_screenshots_is_one_smear(nlp):
     text = "An anonymous Telegram channel that posted screenshots of my private messages."
     assert [e["event_type"] for e in nlp(text)._.events] == ["harassment"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a complaint or a statement is about is the incident told elsewhere
+        (
+            "Armed men abducted Islam on 3 May. The family filed a complaint about the abduction.",
+            ["abducted Islam"],
+        ),
+        ("The group published a statement about my disappearance.", []),
+    ],
+)
+def test_events_round16_topic_references(nlp, text, expected):
+    found = [e["trigger"] for e in nlp(text)._.events if e["event_type"] == "detention"]
+    assert found == expected

@@ -575,10 +575,10 @@ class EventExtractor:
             if cites_a_source(anchor):
                 cand.merged = True  # "according to the indictment": where a claim comes from
                 return None
-            if is_time_reference(anchor) and not has_own_date(anchor) and not told_detail(anchor):
+            if is_back_reference(anchor) and not has_own_date(anchor) and not told_detail(anchor):
                 told = self.same_incident_anywhere(cand, cands)
                 if told is not None:
-                    return told  # "four days after his arrest": dates by the arrest told elsewhere
+                    return told  # "four days after his arrest": the arrest told elsewhere
                 cand.merged = True
                 return None
             if alleged(anchor):
@@ -911,18 +911,19 @@ REFLEXIVES = frozenset({"myself", "himself", "herself", "themselves", "ourselves
 
 
 TIME_PREPOSITIONS = frozenset({"after", "before", "since", "during", "following", "until", "till"})
+TOPIC_PREPOSITIONS = frozenset({"about", "concerning", "regarding"})
 TIME_NOUNS = frozenset(
     {"day", "night", "morning", "evening", "afternoon", "eve", "time", "moment", "hour", "week"}
 )
 
 
-def is_time_reference(noun: Token) -> bool:
-    """ "after his arrest", "on the night of his detention": the incident dates something
-    else, it is not told here."""
+def is_back_reference(noun: Token) -> bool:
+    """ "after his arrest", "on the night of his detention", "a complaint about the
+    abduction": the incident dates or is the topic of something else, it is not told here."""
     if noun.dep_ != "pobj" or not any(c.dep_ == "poss" or c.lower_ in DEFINITE for c in kids(noun)):
         return False  # "held until trial" and "during a search" tell a step of their own
     prep = noun.head
-    if prep.lower_ in TIME_PREPOSITIONS:
+    if prep.lower_ in TIME_PREPOSITIONS or prep.lower_ in TOPIC_PREPOSITIONS:
         return True
     return prep.lower_ == "of" and prep.head.lemma_.lower() in TIME_NOUNS
 
