@@ -67,12 +67,12 @@ ADDITIVE = frozenset({"also", "too", "likewise"})
 SPEECH_THREATS = frozenset({"say", "tell"})
 BENIGN_TYPES = frozenset({"release", "intervention"})
 DEMANDED_TYPES = frozenset({"release", "relocation"})
+"""Events an advocate asks for ("called for his release"): part of the intervention."""
 VISIT_PATTERN = "harassment.agents_came_home"
 MEDIA_SMEARS = frozenset({"harassment.hostile_media", "harassment.hostile_media_that"})
 PERPETRATOR_REACH = 3  # sentences back an agentless event takes the agency last named
 CHARGING = frozenset({"court", "prosecutor", "investigators"})
 VISIT_REACH = 2  # sentences after a visit in which what the visitors did is told
-"""Events an advocate asks for ("called for his release"): part of the intervention."""
 
 EVENT_FIELDS = (
     "event_type", "status", "trigger", "start_char", "end_char", "sentence_index",
@@ -702,7 +702,8 @@ class EventExtractor:
     @staticmethod
     def same_incident_anywhere(cand: Candidate, cands: list[Candidate]) -> Candidate | None:
         """The nearest other event of the candidate's type whose victim may be the same
-        (earlier first, then later): what a time reference like "since the arrest" points at."""
+        (earlier first, then later): what "since the arrest" or "a complaint about the abduction"
+        points at."""
         own = cand.names(VICTIM)
         pronoun = own in ([], ["he"], ["she"], ["his"], ["her"], ["him"], ["they"], ["their"])
 
