@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spacy.attrs import IS_UPPER, LOWER
+from spacy.attrs import IS_UPPER, LEMMA, LOWER
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
@@ -1051,7 +1051,9 @@ def is_advocate(token: Token, lexicon: Lexicon, depth: int = 0) -> bool:
             return False
         antecedent = previous_person(token, lexicon)
         return antecedent is not None and is_advocate(antecedent, lexicon, depth + 1)
-    if token.ent_type_ in ADVOCATE_ENTS or token.lower_ in counsel_names(token.doc):
+    if token.ent_type_ in ADVOCATE_ENTS:
+        return True
+    if token.pos_ == "PROPN" and token.lower_ in counsel_names(token.doc):
         return True
     if token.is_upper and len(token) >= 3 and token.pos_ == "PROPN" and token.dep_ == "nsubj":
         return True  # an organisation's acronym the NER did not label ("BAJ condemned ...")
@@ -1079,9 +1081,10 @@ def counsel_names(doc: Doc) -> frozenset[str]:
     memo = doc_index(doc).memo
     if "counsel_names" not in memo:
         names = set()
-        for token in doc:
-            if token.lemma_.lower() not in LAWYER_WORDS:
-                continue  # a "human rights defender" may well be the victim
+        lawyer_ids = {doc.vocab.strings[w] for w in LAWYER_WORDS}
+        lemmas = doc.to_array([LEMMA]).ravel().tolist() if len(doc) else []
+        for i in (k for k, lemma in enumerate(lemmas) if lemma in lawyer_ids):
+            token = doc[i]  # not "human rights defender": a defender may well be the victim
             related = [c for c in kids(token) if c.dep_ in ("appos", "compound")]
             if token.dep_ in ("compound", "appos"):
                 related.append(token.head)
