@@ -20,6 +20,7 @@ from ..attributes import register_attributes
 from .docindex import doc_index, forget, kids
 from .linking import NarrativeLinker, date_headlines, paragraph_ids, timexes
 from .patterns import (
+    MEDIA_SMEARS,
     PATTERNS_FILE,
     TriggerFinder,
     TriggerMatch,
@@ -69,7 +70,6 @@ BENIGN_TYPES = frozenset({"release", "intervention"})
 DEMANDED_TYPES = frozenset({"release", "relocation"})
 """Events an advocate asks for ("called for his release"): part of the intervention."""
 VISIT_PATTERN = "harassment.agents_came_home"
-MEDIA_SMEARS = frozenset({"harassment.hostile_media", "harassment.hostile_media_that"})
 PERPETRATOR_REACH = 3  # sentences back an agentless event takes the agency last named
 CHARGING = frozenset({"court", "prosecutor", "investigators"})
 VISIT_REACH = 2  # sentences after a visit in which what the visitors did is told
@@ -575,7 +575,12 @@ class EventExtractor:
             if cites_a_source(anchor):
                 cand.merged = True  # "according to the indictment": where a claim comes from
                 return None
-            if is_back_reference(anchor) and not has_own_date(anchor) and not told_detail(anchor):
+            time_preps = self.lexicon.status["temporal_preps"]
+            if (
+                is_back_reference(anchor, time_preps)
+                and not has_own_date(anchor)
+                and not told_detail(anchor)
+            ):
                 told = self.same_incident_anywhere(cand, cands)
                 if told is not None:
                     return told  # "four days after his arrest": the arrest told elsewhere
@@ -911,20 +916,19 @@ RIGHT_NOUNS = frozenset({"right", "freedom", "ability", "permission", "chance", 
 REFLEXIVES = frozenset({"myself", "himself", "herself", "themselves", "ourselves", "yourself"})
 
 
-TIME_PREPOSITIONS = frozenset({"after", "before", "since", "during", "following", "until", "till"})
 TOPIC_PREPOSITIONS = frozenset({"about", "concerning", "regarding"})
 TIME_NOUNS = frozenset(
     {"day", "night", "morning", "evening", "afternoon", "eve", "time", "moment", "hour", "week"}
 )
 
 
-def is_back_reference(noun: Token) -> bool:
+def is_back_reference(noun: Token, time_preps: frozenset[str]) -> bool:
     """ "after his arrest", "on the night of his detention", "a complaint about the
     abduction": the incident dates or is the topic of something else, it is not told here."""
     if noun.dep_ != "pobj" or not any(c.dep_ == "poss" or c.lower_ in DEFINITE for c in kids(noun)):
         return False  # "held until trial" and "during a search" tell a step of their own
     prep = noun.head
-    if prep.lower_ in TIME_PREPOSITIONS or prep.lower_ in TOPIC_PREPOSITIONS:
+    if prep.lower_ in time_preps or prep.lower_ in TOPIC_PREPOSITIONS:
         return True
     return prep.lower_ == "of" and prep.head.lemma_.lower() in TIME_NOUNS
 

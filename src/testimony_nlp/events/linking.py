@@ -372,12 +372,15 @@ class NarrativeLinker:
                 self.note_sentence_place(sent, para)
         self._last_sentence = max(self._last_sentence, sent_index)
 
+    def places_in(self, sent: Span) -> list[Span]:
+        return [p for p in self.places if sent.start <= p.start < sent.end]
+
     def note_sentence_place(self, sent: Span, para: int) -> None:
         """A past-tense sentence set in one town, though it tells no event, sets the
         paragraph's place ("monitors recorded pressure on his family in Kulob")."""
         if not is_past(sent.root):
             return
-        towns = [p for p in self.places if sent.start <= p.start < sent.end and is_town(p)]
+        towns = [p for p in self.places_in(sent) if is_town(p)]
         if len(towns) == 1:
             self.current_place = (para, self.town_fields(towns[0]))
 
@@ -455,8 +458,7 @@ class NarrativeLinker:
         document's home town. A district, street or building stands for its town; a move is
         told "origin → destination"."""
         sent = self.sents[sent_index]
-        in_sent = [p for p in self.places if sent.start <= p.start < sent.end]
-        chosen, _ = pick_in_sentence(anchor, in_sent, lambda p: p.root)
+        chosen, _ = pick_in_sentence(anchor, self.places_in(sent), lambda p: p.root)
         para = self.paragraph[sent_index]
         if relocation:
             destination = self.destination(anchor, sent_index)
