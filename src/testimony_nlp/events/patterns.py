@@ -422,14 +422,24 @@ def names_a_hospital(name: Token) -> bool:
     to Aminabad" is a commitment."""
     memo = doc_index(name.doc).memo
     if "hospital_names" not in memo:
+        hospitals = tokens_with_lemma(name.doc, HOSPITAL_WORDS)
         memo["hospital_names"] = frozenset(
-            t.lower_ for h in name.doc if is_psychiatric_hospital(h) for t in hospital_names(h)
+            t.lower_ for h in hospitals if is_psychiatric_hospital(h) for t in hospital_names(h)
         )
     return name.lower_ in memo["hospital_names"]
 
 
+def tokens_with_lemma(doc: Doc, lemmas: frozenset[str]) -> list[Token]:
+    """The Doc's tokens whose lemma is one of ``lemmas`` in any common casing (a proper
+    noun keeps its capital: "Psychiatric Hospital"), read from the lemma array: cheaper than
+    making a Token of every word to ask."""
+    ids = {doc.vocab.strings[form] for w in lemmas for form in (w, w.title(), w.upper())}
+    found = doc.to_array([LEMMA]).ravel().tolist() if len(doc) else []
+    return [doc[i] for i, lemma in enumerate(found) if lemma in ids]
+
+
 def is_psychiatric_hospital(noun: Token) -> bool:
-    return noun.lemma_.lower() in HOSPITAL_WORDS and any(
+    return any(
         c.lemma_.lower() in PSYCH_WORDS for c in kids(noun) if c.dep_ in ("amod", "compound")
     )
 
@@ -1080,7 +1090,7 @@ def narrator_is_counsel(doc: Doc) -> bool:
     for" someone or say whom "I represent"."""
     memo = doc_index(doc).memo
     if "counsel" not in memo:
-        memo["counsel"] = any(map(says_counsel, doc))
+        memo["counsel"] = any(map(says_counsel, tokens_with_lemma(doc, COUNSEL_CLUES)))
     return memo["counsel"]
 
 
@@ -1090,10 +1100,8 @@ def counsel_names(doc: Doc) -> frozenset[str]:
     memo = doc_index(doc).memo
     if "counsel_names" not in memo:
         names = set()
-        lawyer_ids = {doc.vocab.strings[w] for w in LAWYER_WORDS}
-        lemmas = doc.to_array([LEMMA]).ravel().tolist() if len(doc) else []
-        for i in (k for k, lemma in enumerate(lemmas) if lemma in lawyer_ids):
-            token = doc[i]  # not "human rights defender": a defender may well be the victim
+        # not "human rights defender": a defender may well be the victim
+        for token in tokens_with_lemma(doc, LAWYER_WORDS):
             related = [c for c in kids(token) if c.dep_ in ("appos", "compound")]
             if token.dep_ in ("compound", "appos"):
                 related.append(token.head)
@@ -1123,6 +1131,7 @@ COUNSEL = frozenset(
     {"lawyer", "attorney", "advocate", "defender", "ombudsman", "rapporteur", "diplomat"}
     | {"counsel", "activist"}
 )
+COUNSEL_CLUES = COUNSEL | {"client", "represent"}  # the words says_counsel reads
 
 
 def previous_person(pronoun: Token, lexicon: Lexicon) -> Token | None:
