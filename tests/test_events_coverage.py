@@ -1444,3 +1444,124 @@ def test_events_round16_channel_posting_screenshots_is_one_smear(nlp):
 def test_events_round16_topic_references(nlp, text, expected):
     found = [e["trigger"] for e in nlp(text)._.events if e["event_type"] == "detention"]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # prison idioms in a threat: "put away", "you will sit", "find yourself in prison"
+        ("The officers threatened to put her away for good.", [("detention", "threatened")]),
+        (
+            'The captain told me: "If you keep writing, you will sit for a long time."',
+            [("detention", "threatened")],
+        ),
+        (
+            "He warned that her son could easily find himself in prison.",
+            [("detention", "threatened")],
+        ),
+        ("She was warned that she could become a suspect herself.", [("charge", "threatened")]),
+        # "sit" with no prospect of prison
+        ("We will sit for a long time in the kitchen.", []),
+    ],
+)
+def test_events_round17_prison_idioms(nlp, text, expected):
+    assert [(e["event_type"], e["status"]) for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "They warned him he would spend years in a hospital for the mentally ill.",
+            [("psychiatric_commitment", "threatened")],
+        ),
+        (
+            "Police drove her not to the station but to the regional psychiatric hospital.",
+            [("psychiatric_commitment", "occurred")],
+        ),
+        # the place denied is not where anyone was taken
+        ("They drove him not to the police station but home.", []),
+    ],
+)
+def test_events_round17_destinations(nlp, text, expected):
+    assert [(e["event_type"], e["status"]) for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # cars waiting by the home, in a participle or a "there was" clause
+        ("Every evening I noticed a white Lada parked opposite my house.", ["surveillance"]),
+        ("For weeks there was always a van near our building.", ["surveillance"]),
+        ("There is a car park near our building.", []),
+    ],
+)
+def test_events_round17_cars_by_the_home(nlp, text, expected):
+    assert [e["event_type"] for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "His lawyer was kept waiting outside the station for five hours.",
+            [("intervention", "attempted")],
+        ),
+        ("He was kept in a cell until the morning.", [("detention", "occurred")]),
+        ("A refugee agency registered her asylum claim in March.", [("intervention", "occurred")]),
+        ("The guards refused to accept their asylum applications.", []),
+    ],
+)
+def test_events_round17_helpers_held_back(nlp, text, expected):
+    assert [(e["event_type"], e["status"]) for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The inspector asked for my phone and kept it overnight.", ["seizure"]),
+        ("The officers ordered me to hand them my laptop.", ["seizure"]),
+        ("Officials sealed the family's bakery.", ["seizure"]),
+        ("A month after the interview the ministry fired him.", ["harassment"]),
+        # leaving one named place for another
+        ("In 2018 she left Tashkent for Riga.", ["relocation"]),
+    ],
+)
+def test_events_round17_demands_and_departures(nlp, text, expected):
+    assert [e["event_type"] for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Let's go back to that evening.", []),
+        ("That is what frightens my mother.", []),
+        ("He has not yet been summoned to serve the sentence.", []),
+        ("When the riots broke out in Andijan I was at school.", []),
+        ("Everybody here knows someone who was taken away at night.", []),
+        ('"There were no grounds to detain him," his lawyer said.', []),
+        ("Farmers in the district have for years been pressured to sell their land.", []),
+        ("He was taken to the city hospital with a broken arm and discharged a day later.", []),
+        ("I did my fifteen days in the detention centre and came out in May.", ["release"]),
+    ],
+)
+def test_events_round17_not_incidents(nlp, text, expected):
+    assert [e["event_type"] for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # news of a done thing, not a threat; the offence a case names is no event
+        (
+            "A neighbour warned me that the police had opened a case against me.",
+            [("charge", "occurred")],
+        ),
+        (
+            'The KNB opened a case against him for "attacks on public order".',
+            [("charge", "occurred")],
+        ),
+    ],
+)
+def test_events_round17_warned_of_a_case(nlp, text, expected):
+    assert [(e["event_type"], e["status"]) for e in nlp(text)._.events] == expected

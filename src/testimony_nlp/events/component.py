@@ -238,6 +238,8 @@ class EventExtractor:
             status = match.spec.status  # "faces up to seven years in prison"
         if match.spec.threat_only and status in (OCCURRED, NEGATED):
             return None  # "would lose his job" is pressure; "lost their jobs" may be anything
+        if match.spec.spoken_threat_only and status != THREATENED:
+            return None  # "you will sit for a long time" is prison only as a threat
         if match.spec.fixed_status and status in (OCCURRED, NEGATED):
             status = match.spec.fixed_status
         if match.spec.negated_status and status == NEGATED:
@@ -303,7 +305,7 @@ class EventExtractor:
         demanded = etype.name in DEMANDED_TYPES and is_demanded(anchor)
         if demanded and not any(map(is_specific, victims)):
             return None  # "called for his release": a demand; "successfully demanded" stays
-        if match.spec.id == "harassment.agent_contact" and self.contacted_by_doctor(anchor):
+        if match.spec.base_id == "harassment.agent_contact" and self.contacted_by_doctor(anchor):
             return None  # "a doctor called me from the hospital": news, not pressure
         agentive = match.spec.subject_role != VICTIM  # "I noticed the car": the subject suffers
         if (
@@ -464,7 +466,7 @@ class EventExtractor:
         by_anchor = {c.anchor.i: c for c in cands}
         for cand in cands:
             target = self.merge_target(cand, cands, by_anchor)
-            if target is cand and cand.match.spec.id in BAN_PATTERNS:
+            if target is cand and cand.match.spec.base_id in BAN_PATTERNS:
                 cand.merged = True  # a ban learnt of on its own is a restriction, no incident
             elif target is not None and target is not cand:
                 cand.merged = True
@@ -479,7 +481,7 @@ class EventExtractor:
             body = self.body_mention(cand, cands)
             if body is not None:
                 return body
-        if cand.match.spec.id == VISIT_PATTERN:
+        if cand.match.spec.base_id == VISIT_PATTERN:
             if cand.status != OCCURRED:
                 cand.merged = True  # "if the police come to our flat": no visit to tell
                 return None
@@ -492,7 +494,7 @@ class EventExtractor:
                     and o.anchor.i > anchor.i
                     and o.sent_index - cand.sent_index
                     <= (0 if o.type.name == "harassment" else VISIT_REACH)
-                    and o.match.spec.id != VISIT_PATTERN
+                    and o.match.spec.base_id != VISIT_PATTERN
                 ),
                 None,
             )
@@ -500,13 +502,13 @@ class EventExtractor:
                 return told
         if (
             cand.type.name == "harassment"
-            or cand.match.spec.id == "surveillance.records_of_messages"
+            or cand.match.spec.base_id == "surveillance.records_of_messages"
         ):
             smear = next(
                 (
                     o
                     for o in cands
-                    if o.match.spec.id in MEDIA_SMEARS
+                    if o.match.spec.base_id in MEDIA_SMEARS
                     and o is not cand
                     and o.sent_index == cand.sent_index
                     and o.anchor.i < anchor.i
@@ -551,7 +553,7 @@ class EventExtractor:
             custody = self.earlier_with_victim(cand, cands, CUSTODY_TYPES, within=5)
             if custody is not None:
                 return custody  # "I was interrogated almost daily": part of the custody
-        if cand.match.spec.id in BAN_PATTERNS:
+        if cand.match.spec.base_id in BAN_PATTERNS:
             # "The court also banned her from leaving": part of the sentence; "stopped at the
             # airport and told he was banned": part of that incident
             found = self.earlier_with_victim(cand, cands, BANNING_TYPES, within=1, dated=True)
@@ -624,7 +626,7 @@ class EventExtractor:
             ):
                 return other
             # "banned from leaving the country": the travel ban, not a move
-            if other.match.spec.id == "harassment.ban_from":
+            if other.match.spec.base_id == "harassment.ban_from":
                 return other
         # coordinated triggers of one type sharing their object: "pressure and intimidation",
         # "beat and kicked him"; "searched his flat and seized his laptop" stay two events

@@ -65,10 +65,16 @@ class PatternSpec:
     fixed_status: str | None = None  # "the lawyer was not allowed in": tried and failed
     negated_status: str | None = None  # "was not allowed to see him": tried; "was allowed": done
     threat_only: bool = False  # an event only as a threat or a prospect ("would lose his job")
+    spoken_threat_only: bool = False  # an event only as a threat ("you will sit for years")
 
     @property
     def size(self) -> int:
         return len(self.pattern)
+
+    @property
+    def base_id(self) -> str:
+        """The id in ``patterns.json``, also for a form derived from that pattern."""
+        return self.id.removesuffix(CONTRAST)
 
 
 @dataclass(slots=True)
@@ -107,7 +113,43 @@ def parse_patterns(data: dict) -> list[PatternSpec]:
         pattern = with_name_forms(resolve_lexicon(entry["pattern"], lexicon))
         entry["pattern"] = with_dative_to(pattern)
         specs.append(PatternSpec(**entry))
+        contrasted = with_contrasted_destination(entry["pattern"])
+        if contrasted is not None:
+            specs.append(
+                PatternSpec(**{**entry, "id": entry["id"] + CONTRAST, "pattern": contrasted})
+            )
     return specs
+
+
+CONTRAST = "/not_but"  # id suffix of a pattern's "not to X but to Y" form
+DENIED = "denied"  # node name of the "not to X" preposition in that form
+
+
+def with_contrasted_destination(pattern: list[dict]) -> list[dict] | None:
+    """The form of a destination pattern for "drove me not to the station but to the
+    psychiatric hospital": the destination preposition hangs off a negated one as its conjunct.
+    None for a pattern without a "to"/"into" preposition."""
+    for k, node in enumerate(pattern):
+        attrs = node.get("RIGHT_ATTRS", {})
+        lowers = attrs.get("LOWER")
+        words = lowers.get("IN", []) if isinstance(lowers, dict) else [lowers]
+        dep = attrs.get("DEP")
+        deps = dep.get("IN", []) if isinstance(dep, dict) else [dep]
+        if "prep" in deps and node.get("REL_OP") == ">" and ({"to", "into"} & set(words)):
+            denied = {**node, "RIGHT_ID": DENIED, "RIGHT_ATTRS": {"DEP": "prep"}}
+            negation = {
+                "LEFT_ID": DENIED,
+                "REL_OP": ">",
+                "RIGHT_ID": DENIED + "_not",
+                "RIGHT_ATTRS": {"DEP": "neg"},
+            }
+            conjunct = {
+                **node,
+                "LEFT_ID": DENIED,
+                "RIGHT_ATTRS": {**attrs, "DEP": "conj"},
+            }
+            return [*pattern[:k], denied, negation, conjunct, *pattern[k + 1 :]]
+    return None
 
 
 def with_name_forms(pattern: list[dict]) -> list[dict]:
@@ -330,7 +372,14 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
         return False  # "sent back to the hospital" is no deportation
     if spec.prep_victim and match.nodes[spec.prep_victim].lower_ in THING_PRONOUNS:
         return False  # "she put her hand on it": on a thing, not a person
-    rejects = PATTERN_REJECTS.get(spec.id)
+    if any(
+        name != DENIED and node.dep_ == "prep" and any(c.dep_ == "neg" for c in kids(node))
+        for name, node in match.nodes.items()
+    ):
+        return False  # "drove him not to the police department but ...": not taken there
+    if without_cause(anchor):
+        return False  # "there was no reason to keep him in a SIZO": said it need not happen
+    rejects = PATTERN_REJECTS.get(spec.base_id)
     if rejects is not None and rejects(match, lexicon):
         return False
     if spec.type == "seizure" and takes_out(anchor):
@@ -476,6 +525,41 @@ def told_in_clause(word: Token, noun: Token) -> bool:
 CUSTODY_PLACES = frozenset({"prison", "jail", "detention", "custody", "colony", "cell", "hospital"})
 
 
+KEPT_OUT = frozenset({"outside", "out", "away", "waiting"})
+
+
+def kept_out(anchor: Token) -> bool:
+    """ "was kept outside", "kept waiting": someone held back from a place, not held in it."""
+    return any(
+        c.dep_ in ("advmod", "prt", "xcomp", "oprd") and c.lower_ in KEPT_OUT for c in kids(anchor)
+    )
+
+
+CAUSE_NOUNS = frozenset({"reason", "need", "ground", "grounds", "basis", "cause", "point"})
+
+
+def without_cause(anchor: Token) -> bool:
+    """ "no reason to keep him", "no grounds to detain her": what is ruled out, not done."""
+    noun = anchor.head
+    if anchor.dep_ not in ("acl", "relcl", "xcomp") or noun.lemma_.lower() not in CAUSE_NOUNS:
+        return False
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in kids(noun))
+
+
+THING_SUBJECTS = frozenset({"it", "this", "that", "what", "which", "everything", "nothing"})
+
+
+def discharged_after_treatment(anchor: Token) -> bool:
+    """ "discharged" from a hospital in a document that never speaks of psychiatry: someone
+    treated for injuries went home, no custody ended."""
+    if anchor.lemma_.lower() != "discharge":
+        return False
+    sentence = doc_index(anchor.doc).sentence(anchor)
+    if not any(t.lemma_.lower() in HOSPITAL_WORDS for t in sentence):
+        return False
+    return not tokens_with_lemma(anchor.doc, PSYCH_WORDS)
+
+
 def out_of_custody(anchor: Token) -> bool:
     """ "he came out in December", "came out of prison": someone named or referred to walked
     free; not "came out into the street" nor "people came out" to protest."""
@@ -489,6 +573,8 @@ def out_of_custody(anchor: Token) -> bool:
         ):
             return False
     subjects = [c for c in kids(anchor) if c.dep_ == "nsubj"]
+    if not subjects and anchor.dep_ == "conj":  # "served thirty days and came out in November"
+        subjects = [c for c in kids(anchor.head) if c.dep_ == "nsubj"]
     return any(s.pos_ == "PROPN" or s.lower_ in PERSONAL_SUBJECTS for s in subjects)
 
 
@@ -584,7 +670,17 @@ def is_alleged_offence(anchor: Token) -> bool:
     governor = prep.head
     if governor.dep_ == "pobj" and governor.head.dep_ == "prep":  # "in absentia of"
         governor = governor.head.head
-    return governor.lemma_.lower() in ACCUSATION_HEADS and governor.i != anchor.i
+    if governor.i == anchor.i:
+        return False
+    return governor.lemma_.lower() in ACCUSATION_HEADS or opens_a_case(governor)
+
+
+CASE_NOUNS = frozenset({"case", "charge", "proceedings", "investigation", "prosecution"})
+
+
+def opens_a_case(verb: Token) -> bool:
+    """ "opened a criminal case against me ... for 'attacks on the constitutional order'"."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in CASE_NOUNS for c in kids(verb))
 
 
 OFFENCE_NOUNS = frozenset(
@@ -890,6 +986,27 @@ PATTERN_REJECTS: dict[str, Callable[[TriggerMatch, Lexicon], bool]] = {
     "surveillance.records_of_messages": lambda m, lex: is_our_talk(m.nodes["what"]),
     # "my father took me to school": a bare "took him" is custody by agents
     "detention.took_person": lambda m, lex: not taken_by_them(m.anchor, lex),
+    # "the lawyer was kept outside until 9 p.m.": kept out of the station, not in it
+    "detention.held_for": lambda m, lex: kept_out(m.anchor),
+    # "Let's go back to the airport": a suggestion, nobody let go
+    **dict.fromkeys(
+        ("release.let_go", "release.let_go_who"),
+        lambda m, lex: any(c.lower_ == "'s" for node in m.nodes.values() for c in kids(node)),
+    ),
+    # "was taken to the Republican Hospital with a concussion and discharged": treated, not held
+    "release.verb": lambda m, lex: discharged_after_treatment(m.anchor),
+    # "what frightens me most": a fear, nobody threatening
+    "harassment.person_verb": lambda m, lex: any(
+        c.dep_ == "nsubj" and c.lower_ in THING_SUBJECTS for c in kids(m.anchor)
+    ),
+    # "has not been summoned to serve her sentence": the call to prison, not pressure
+    "harassment.verb": lambda m, lex: any(
+        c.dep_ == "xcomp" and c.lemma_ == "serve" for c in kids(m.anchor)
+    ),
+    # "when the protests broke out in Nukus": nothing broken into
+    "seizure.break_into": lambda m, lex: any(
+        c.dep_ == "prt" and c.lower_ in ("out", "down", "up") for c in kids(m.anchor)
+    ),
 }
 
 
@@ -1056,7 +1173,7 @@ def has_advocate_actor(anchor: Token, lexicon: Lexicon) -> bool:
 
 LAWYER_WORDS = frozenset({"lawyer", "attorney", "advocate", "counsel", "solicitor", "barrister"})
 ACCESS_VERBS = frozenset(
-    {"deny", "refuse", "bar", "allow", "permit", "let", "admit", "prevent", "stop", "turn"}
+    {"deny", "refuse", "bar", "keep", "allow", "permit", "let", "admit", "prevent", "stop", "turn"}
 )
 COUNSEL_FILINGS = frozenset({"appeal", "file", "lodge", "submit", "complain", "petition"})
 

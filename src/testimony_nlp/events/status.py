@@ -258,12 +258,19 @@ def threat_governor(anchor: Token, lex: Lexicon) -> Token | None:
     governor = head.head
     lemma = governor.lemma_.lower()
     if lemma in lex.status["threat_heads"]:
-        return governor
+        return None if tells_a_past(head, lex) else governor
     if lemma in ("say", "tell") and future_or_conditional(head, lex):
         subjects = [c for c in kids(governor) if c.dep_ == "nsubj"]
         if any(agent_of_power(s, lex) for s in subjects) or conditioned_on_listener(head, lex):
             return governor
     return None
+
+
+def tells_a_past(verb: Token, lex: Lexicon) -> bool:
+    """ "warned me that the SGB had opened a case": news of a done thing, not a threat."""
+    if verb.dep_ != "ccomp" or future_or_conditional(verb, lex):
+        return False
+    return verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ == "had" for c in kids(verb))
 
 
 def conditioned_on_listener(verb: Token, lex: Lexicon) -> bool:
@@ -359,8 +366,8 @@ def is_generic(anchor: Token, victims: list[Participant], lex: Lexicon) -> bool:
     if victims and not any(map(is_specific, victims)) and obliged(anchor):
         return True  # "Baha'i students should be expelled": a rule about a class of people
     head = governor_chain(anchor)[-1]
-    if nobody_in_particular and anchor.dep_ == "acl":
-        return True  # "a person convicted in absentia has the right to a retrial"
+    if nobody_in_particular and anchor.dep_ in ("acl", "relcl"):
+        return True  # "a person convicted in absentia ...", "someone who was taken away"
     if nobody_in_particular and (under_modal(anchor) or present_simple(head) or conditional(head)):
         return True  # "a person can be put in a psychiatric hospital for a post"
     if in_some_cases(anchor) or among_counted_cases(anchor):
@@ -423,7 +430,11 @@ def counted_since(anchor: Token) -> bool:
         perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids(head))
         period = any(
             c.dep_ == "prep"
-            and (c.lower_ == "since" or (c.lower_ in ("over", "in", "during") and spans_years(c)))
+            and (
+                c.lower_ == "since"
+                or (c.lower_ in ("over", "in", "during") and spans_years(c))
+                or (c.lower_ == "for" and for_years(c))
+            )
             for c in kids(head)
         )
         if perfect and period:
@@ -464,6 +475,11 @@ def spans_years(prep: Token) -> bool:
     """ "over the past two years", "in the last decade": a stretch of years, not a date."""
     words = {t.lower_ for t in prep.subtree}
     return bool(words & {"past", "last", "recent"}) and bool(words & {"years", "decade"})
+
+
+def for_years(prep: Token) -> bool:
+    """ "for years", "for decades": an open stretch, no one incident."""
+    return any(c.dep_ == "pobj" and c.lower_ in ("years", "decades") for c in kids(prep))
 
 
 def obliged(anchor: Token) -> bool:
