@@ -1565,3 +1565,48 @@ def test_events_round17_not_incidents(nlp, text, expected):
 )
 def test_events_round17_warned_of_a_case(nlp, text, expected):
     assert [(e["event_type"], e["status"]) for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At the checkpoint she had her laptop taken from her.", ["seizure"]),
+        ("She refused to take the tablets the nurse gave her.", []),
+        ("Someone logged into my WhatsApp account from another city.", ["surveillance"]),
+        ("The blogger has been under observation since the spring.", ["surveillance"]),
+        ("He was put under observation in a psychiatric ward.", ["psychiatric_commitment"]),
+        ("Plainclothes officers came to his parents twice last week.", ["harassment"]),
+    ],
+)
+def test_events_round17_taken_watched_visited(nlp, text, expected):
+    assert [e["event_type"] for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The dean warned him that he would be handed over to the police.",
+            [("detention", "threatened")],
+        ),
+        # a penalty imposed, and the wording of an offence, are the charge's
+        (
+            "A judge sentenced six protesters to administrative arrest of up to ten days.",
+            [("charge", "occurred")],
+        ),
+        (
+            'A court fined her for "breaking the rules for leaving the country".',
+            [("charge", "occurred")],
+        ),
+        # a rule about anyone, an act in general
+        ("The law lets a person be held in a psychiatric clinic without a court order.", []),
+        ("Psychiatric examinations can be ordered by an investigator for up to a month.", []),
+        # one custody told by a chain of verbs
+        (
+            "In May he was detained, searched, beaten and jailed for a week.",
+            [("detention", "occurred"), ("assault", "occurred")],
+        ),
+    ],
+)
+def test_events_round17_terms_and_chains(nlp, text, expected):
+    assert [(e["event_type"], e["status"]) for e in nlp(text)._.events] == expected

@@ -630,12 +630,12 @@ class EventExtractor:
                 return other
         # coordinated triggers of one type sharing their object: "pressure and intimidation",
         # "beat and kicked him"; "searched his flat and seized his laptop" stay two events
-        if anchor.dep_ == "conj" and anchor.head.i in by_anchor:
-            head = by_anchor[anchor.head.i]
+        head = coordinated_same_type(cand, by_anchor)
+        if head is not None:
             own_object = any(c.dep_ in ("dobj", "nsubjpass") for c in kids(anchor))
             shared = cand.nominal or not own_object
             same_status = head.status == cand.status  # "pushed ... but was not beaten"
-            if head.type.name == cand.type.name and not head.merged and shared and same_status:
+            if not head.merged and shared and same_status:
                 return head
         # a noun restating the verb's event inside its clause: "charged him with ... charges"
         if not cand.nominal:
@@ -868,6 +868,18 @@ def unique(values) -> list[str]:
         if v and v not in seen:
             seen.append(v)
     return seen
+
+
+def coordinated_same_type(cand: Candidate, by_anchor: dict) -> Candidate | None:
+    """The nearest event of the same type up the chain of coordinated verbs: "detained, taken
+    for a drug test, beaten and jailed" reaches "detained" from "jailed" past "beaten"."""
+    tok = cand.anchor
+    while tok.dep_ in ("conj", "dep") and tok.head.i != tok.i:
+        tok = tok.head
+        other = by_anchor.get(tok.i)
+        if other is not None and other.type.name == cand.type.name:
+            return other
+    return None
 
 
 def absorb(target: Candidate, other: Candidate) -> None:

@@ -393,7 +393,7 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
     if spec.type == "harassment" and spec.nominal and threatens_a_thing(anchor, lexicon):
         return False  # "a threat to public security": a charge's wording, nobody threatened
     obj = grammatical_object(anchor)
-    if obj is None and anchor.dep_ == "conj" and anchor.pos_ == "VERB":
+    if obj is None and anchor.dep_ in ("conj", "dep") and anchor.pos_ == "VERB":
         obj = shared_passive_subject(anchor)  # "stopped and questioned for four hours"
     if obj is not None:
         obj = quantified_head(obj)
@@ -443,7 +443,7 @@ _QUANTIFIER_WORDS = (
 )
 QUANTIFIERS = frozenset(_QUANTIFIER_WORDS.split())
 _ACCUSATION_WORDS = (
-    "accuse charge convict sentence fine prosecute indict try suspect guilty suspicion "
+    "accuse charge convict sentence fine fin prosecute indict try suspect guilty suspicion "
     "accusation conviction indictment"
 )
 ACCUSATION_HEADS = frozenset(_ACCUSATION_WORDS.split())
@@ -544,6 +544,10 @@ def without_cause(anchor: Token) -> bool:
     if anchor.dep_ not in ("acl", "relcl", "xcomp") or noun.lemma_.lower() not in CAUSE_NOUNS:
         return False
     return any(c.dep_ == "det" and c.lower_ == "no" for c in kids(noun))
+
+
+def takes_medicine(anchor: Token) -> bool:
+    return any(c.dep_ == "dobj" and c.lower_ in ("tablets", "pills") for c in kids(anchor))
 
 
 THING_SUBJECTS = frozenset({"it", "this", "that", "what", "which", "everything", "nothing"})
@@ -649,6 +653,10 @@ def shared_passive_subject(verb: Token) -> Token | None:
     if verb.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("nsubj", "dobj") for c in kids(verb)):
         return None
     head = verb.head
+    while head.dep_ in ("conj", "dep") and head.tag_ == "VBN" and head.head.i != head.i:
+        if any(c.dep_ == "nsubjpass" for c in kids(head)):
+            break
+        head = head.head  # "detained, searched, beaten and jailed": back along the list
     return next((c for c in kids(head) if c.dep_ == "nsubjpass"), None)
 
 
@@ -666,13 +674,30 @@ def is_alleged_offence(anchor: Token) -> bool:
         return True
     prep = anchor.head
     if anchor.dep_ not in ("pcomp", "pobj") or prep.lower_ not in ("of", "for", "with"):
-        return False
+        return inside_named_offence(anchor)
     governor = prep.head
     if governor.dep_ == "pobj" and governor.head.dep_ == "prep":  # "in absentia of"
         governor = governor.head.head
     if governor.i == anchor.i:
         return False
-    return governor.lemma_.lower() in ACCUSATION_HEADS or opens_a_case(governor)
+    if governor.lemma_.lower() in ACCUSATION_HEADS or opens_a_case(governor):
+        return True
+    return inside_named_offence(anchor)
+
+
+def inside_named_offence(anchor: Token) -> bool:
+    """ "fined him for 'violating the procedure for crossing the state border'": a word deep
+    in the offence a charge names, climbing through its phrase to the charge."""
+    tok = anchor
+    for _ in range(6):
+        if tok.dep_ not in ("pobj", "pcomp", "prep", "dobj", "acl", "compound", "amod"):
+            return False
+        tok = tok.head
+        if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ in ("for", "of", "with"):
+            governor = tok.head.head
+            if governor.lemma_.lower() in ACCUSATION_HEADS or opens_a_case(governor):
+                return True
+    return False
 
 
 CASE_NOUNS = frozenset({"case", "charge", "proceedings", "investigation", "prosecution"})
@@ -931,7 +956,9 @@ def is_described_group(anchor: Token) -> bool:
 def is_prison_term(anchor: Token) -> bool:
     """The term a sentence imposes ("sentenced to five years' imprisonment", "got 15 days of
     arrest"): part of the sentence, not a detention of its own."""
-    if anchor.lemma_.lower() in ("arrest", "detention") and counted_term(anchor):
+    if anchor.lemma_.lower() in ("arrest", "detention") and (
+        counted_term(anchor) or sentenced_to(anchor)
+    ):
         return True
     if anchor.lemma_.lower() not in PRISON_TERMS:
         return False
@@ -939,6 +966,16 @@ def is_prison_term(anchor: Token) -> bool:
         if tok.lemma_.lower() in SENTENCING_WORDS and tok.i != anchor.i:
             return True
     return False
+
+
+def sentenced_to(anchor: Token) -> bool:
+    """ "sentenced fourteen participants to administrative arrest": the penalty imposed."""
+    prep = anchor.head
+    return (
+        anchor.dep_ == "pobj"
+        and prep.lower_ == "to"
+        and prep.head.lemma_.lower() in SENTENCING_WORDS
+    )
 
 
 TERM_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years"})
@@ -988,6 +1025,13 @@ PATTERN_REJECTS: dict[str, Callable[[TriggerMatch, Lexicon], bool]] = {
     "detention.took_person": lambda m, lex: not taken_by_them(m.anchor, lex),
     # "the lawyer was kept outside until 9 p.m.": kept out of the station, not in it
     "detention.held_for": lambda m, lex: kept_out(m.anchor),
+    # "placed under observation in a psychiatric hospital": care, not spying
+    "surveillance.under_watch": lambda m, lex: any(
+        t.lemma_.lower() in PSYCH_WORDS for t in doc_index(m.anchor.doc).sentence(m.anchor)
+    ),
+    # "she refused to take tablets": medicine, not a device
+    "seizure.take_item": lambda m, lex: takes_medicine(m.anchor),
+    "seizure.take_thing": lambda m, lex: takes_medicine(m.anchor),
     # "Let's go back to the airport": a suggestion, nobody let go
     **dict.fromkeys(
         ("release.let_go", "release.let_go_who"),

@@ -368,8 +368,15 @@ def is_generic(anchor: Token, victims: list[Participant], lex: Lexicon) -> bool:
     head = governor_chain(anchor)[-1]
     if nobody_in_particular and anchor.dep_ in ("acl", "relcl"):
         return True  # "a person convicted in absentia ...", "someone who was taken away"
-    if nobody_in_particular and (under_modal(anchor) or present_simple(head) or conditional(head)):
-        return True  # "a person can be put in a psychiatric hospital for a post"
+    if nobody_in_particular and (
+        under_modal(anchor) or present_simple(head) or present_simple(governing(head))
+    ):
+        return True  # "a person can be put in a psychiatric hospital", "the law allows a
+        # person to be hospitalised"
+    if nobody_in_particular and conditional(head):
+        return True
+    if not victims and bare_plural_noun(anchor) and (under_modal(anchor) or present_simple(head)):
+        return True  # "forensic examinations may be ordered by an investigator"
     if in_some_cases(anchor) or among_counted_cases(anchor):
         return True  # "in some cases after being seized on the street": a pattern of cases
     if victims and not any(map(is_specific, victims)) and counted_since(anchor):
@@ -413,6 +420,20 @@ ANYONE_WORDS = frozenset(
     }
 )
 POSSIBILITY_MODALS = frozenset({"can", "could", "may", "might"})
+
+
+def governing(head: Token) -> Token:
+    """The verb a complement clause depends on ("allows" in "allows a person to be held")."""
+    if head.dep_ in ("ccomp", "xcomp") and head.head.i != head.i:
+        return head.head
+    return head
+
+
+def bare_plural_noun(anchor: Token) -> bool:
+    """ "examinations", "forensic psychiatric examinations": a kind of act, none in particular."""
+    return anchor.tag_ == "NNS" and not any(
+        c.dep_ in ("det", "poss", "nummod") for c in kids(anchor)
+    )
 
 
 def is_anyone(victim: Participant) -> bool:
