@@ -1610,3 +1610,40 @@ def test_events_round17_taken_watched_visited(nlp, text, expected):
 )
 def test_events_round17_terms_and_chains(nlp, text, expected):
     assert [(e["event_type"], e["status"]) for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # pressure by officials: called in, advised, made to appear, dismissed, summoned
+        ("The school principal called him in twice that week.", ("harassment", "occurred", "him")),
+        ("The dean called her into his office.", ("harassment", "occurred", "her")),
+        ("A KNB officer advised her to stop writing.", ("harassment", "occurred", "her")),
+        ("They made him record an apology on video.", ("harassment", "occurred", "him")),
+        ("Her husband was dismissed in April.", ("harassment", "occurred", "Her husband")),
+        ("A police officer brought me a summons.", ("harassment", "occurred", "narrator")),
+    ],
+)
+def test_events_round17_pressure_by_officials(nlp, text, expected):
+    found = [(e["event_type"], e["status"], e["victim"]) for e in nlp(text)._.events]
+    assert found == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The court dismissed the appeal.",
+        "The trial was suspended until May.",
+        "My lawyer advised me to stay calm.",
+    ],
+)
+def test_events_round17_no_pressure(nlp, text):
+    assert [e["event_type"] for e in nlp(text)._.events if e["event_type"] == "harassment"] == []
+
+
+def test_events_round17_self_introduced_agents(nlp):
+    text = "Two men who introduced themselves as FSB officers came to my flat."
+    events = nlp(text)._.events
+    assert [(e["event_type"], e["perpetrator"]) for e in events] == [
+        ("harassment", "security service (FSB)")
+    ]

@@ -336,6 +336,20 @@ def actor_key(token: Token, lex: Lexicon) -> str | None:
             not entry["mods"] or mods & entry["mods"]
         ):
             return entry["key"]
+    claimed = claimed_identity(token)
+    return actor_key(claimed, lex) if claimed is not None else None
+
+
+SELF_INTRODUCTIONS = frozenset({"introduce", "present", "identify", "call"})
+
+
+def claimed_identity(token: Token) -> Token | None:
+    """ "two men who introduced themselves as KNB officers": who they said they were."""
+    for clause in kids(token):
+        if clause.dep_ != "relcl" or clause.lemma_.lower() not in SELF_INTRODUCTIONS:
+            continue
+        for pobj in prep_objects(clause, "as"):
+            return pobj
     return None
 
 
