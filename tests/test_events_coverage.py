@@ -1647,3 +1647,25 @@ def test_events_round17_self_introduced_agents(nlp):
     assert [(e["event_type"], e["perpetrator"]) for e in events] == [
         ("harassment", "security service (FSB)")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # cases taken to international bodies by helpers
+        ("The Initiative has submitted her case to the UN Working Group.", ["intervention"]),
+        (
+            "The Public Defender's office asked the Interior Ministry for an explanation.",
+            ["intervention"],
+        ),
+        ("The Prosecutor General's Office asked Kazakhstan to extradite him.", ["relocation"]),
+        ("For press enquiries, please contact the Centre's office in Bishkek.", []),
+    ],
+)
+def test_events_round17_cases_taken_to_bodies(nlp, text, expected):
+    assert [e["event_type"] for e in nlp(text)._.events] == expected
+
+
+def test_events_round17_helpers_coordinated_acts_are_one_intervention(nlp):
+    text = "The Centre wrote to the Ombudsman and urged the authorities to release her."
+    assert [e["event_type"] for e in nlp(text)._.events] == ["intervention"]

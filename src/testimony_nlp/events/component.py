@@ -597,7 +597,8 @@ class EventExtractor:
             coordinated = coordinated and not children(anchor, "nsubj", "nsubjpass")
         if cand.type.name in ("charge", "intervention") and coordinated:
             head = by_anchor[anchor.head.i]
-            if head.type.name == cand.type.name and cand.shares_victim_with(head):
+            same_aim = cand.type.name == "intervention" or cand.shares_victim_with(head)
+            if head.type.name == cand.type.name and same_aim:
                 # "charged him in absentia and placed him on the wanted list", "bought us
                 # tickets, met us at the station and hid us": one prosecution, one rescue
                 return head

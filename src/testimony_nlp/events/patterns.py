@@ -546,6 +546,15 @@ def without_cause(anchor: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "no" for c in kids(noun))
 
 
+def is_imperative(verb: Token) -> bool:
+    """ "please contact", "Contact the Bureau": addressed to the reader, nothing done."""
+    if any(c.lower_ == "please" for c in kids(verb)):
+        return True
+    return verb.tag_ == "VB" and verb.dep_ == "ROOT" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux") for c in kids(verb)
+    )
+
+
 def takes_medicine(anchor: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lower_ in ("tablets", "pills") for c in kids(anchor))
 
@@ -1032,6 +1041,8 @@ PATTERN_REJECTS: dict[str, Callable[[TriggerMatch, Lexicon], bool]] = {
     # "she refused to take tablets": medicine, not a device
     "seizure.take_item": lambda m, lex: takes_medicine(m.anchor),
     "seizure.take_thing": lambda m, lex: takes_medicine(m.anchor),
+    # "For media enquiries, please contact the Bureau": an invitation to the reader
+    "intervention.contact_advocate": lambda m, lex: is_imperative(m.anchor),
     # "Let's go back to the airport": a suggestion, nobody let go
     **dict.fromkeys(
         ("release.let_go", "release.let_go_who"),
@@ -1231,6 +1242,9 @@ def is_advocate(token: Token, lexicon: Lexicon, depth: int = 0) -> bool:
             return False
         antecedent = previous_person(token, lexicon)
         return antecedent is not None and is_advocate(antecedent, lexicon, depth + 1)
+    owners = [c for c in kids(token) if c.dep_ == "poss"] if lemma in STAFF_OF else []
+    if owners:  # "the Public Defender's office" helps; "the Prosecutor General's Office" not
+        return any(helper_title(o, lexicon) for o in owners)
     if token.ent_type_ in ADVOCATE_ENTS:
         return True
     if token.pos_ == "PROPN" and token.lower_ in counsel_names(token.doc):
@@ -1244,6 +1258,15 @@ def is_advocate(token: Token, lexicon: Lexicon, depth: int = 0) -> bool:
         related.append(token.head)
     # "lawyer Ivan Petrov", "Petrov, her lawyer", "the OSCE representative"
     return any(r.lemma_.lower() in COUNSEL or r.ent_type_ in ADVOCATE_ENTS for r in related)
+
+
+def helper_title(token: Token, lexicon: Lexicon) -> bool:
+    """ "Public Defender", "Ombudsman": a title whose holder helps, by its own words."""
+    words = [token, *(c for c in kids(token) if c.dep_ == "compound")]
+    return any(w.lemma_.lower() in lexicon.intervener_heads | COUNSEL for w in words)
+
+
+STAFF_OF = frozenset({"office", "staff", "team", "representative", "representatives"})
 
 
 def narrator_is_counsel(doc: Doc) -> bool:
