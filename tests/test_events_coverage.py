@@ -1669,3 +1669,52 @@ def test_events_round17_cases_taken_to_bodies(nlp, text, expected):
 def test_events_round17_helpers_coordinated_acts_are_one_intervention(nlp):
     text = "The Centre wrote to the Ombudsman and urged the authorities to release her."
     assert [e["event_type"] for e in nlp(text)._.events] == ["intervention"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the steps of a trial, and a case promised for next time
+        ("The trial opened on 3 March in her absence.", ("charge", "occurred", None)),
+        ("Sadykov's hearing was adjourned until Friday.", ("charge", "occurred", "Sadykov")),
+        (
+            'He told me: "Next time it will be a criminal case."',
+            ("charge", "threatened", "narrator"),
+        ),
+        (
+            "Three bloggers are accused of insulting the president.",
+            ("charge", "occurred", "Three bloggers"),
+        ),
+    ],
+)
+def test_events_round17_trials_and_cases(nlp, text, expected):
+    found = [(e["event_type"], e["status"], e["victim"]) for e in nlp(text)._.events]
+    assert found == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The concert opened on Friday.", []),
+        ("Bloggers are accused of extremism all the time.", []),
+        ("More than two dozen reporters have been jailed since 2023.", []),
+    ],
+)
+def test_events_round17_not_trials(nlp, text, expected):
+    assert [e["event_type"] for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # leaving with one's family, being driven to a border, towns the NER misreads
+        ("Two days later I took my daughters and left.", ("relocation", "narrator")),
+        ("In May she left with her children.", ("relocation", "she")),
+        ("Guards drove him to the Chinese border that night.", ("relocation", "him")),
+        ("Her editor left for Vilnius shortly afterwards.", ("relocation", "Her editor")),
+        ("At dawn I crossed into Uzbekistan on foot.", ("relocation", "narrator")),
+        ("They said they would bring in my brother.", ("detention", "my brother")),
+    ],
+)
+def test_events_round17_departures(nlp, text, expected):
+    assert [(e["event_type"], e["victim"]) for e in nlp(text)._.events] == [expected]

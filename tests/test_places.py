@@ -365,3 +365,19 @@ def test_places_town_read_as_a_person_becomes_a_place(nlp, text, expected):
     doc = nlp(marked_doc(nlp, text))
     found = {e.text: e._.geo["place_name"] for e in doc.ents if e.label_ == "GPE" and e._.geo}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one-word places the NER reads as an organisation or a nationality
+        ("The editor moved to [Vilnius|ORG] in August.", {"Vilnius": "Vilnius"}),
+        ("At dawn they crossed into [Uzbekistan|NORP] on foot.", {"Uzbekistan": "Uzbekistan"}),
+        # a nationality stays one
+        ("He spoke to [Uzbek|NORP] guards.", {}),
+    ],
+)
+def test_places_misread_organisations_and_nationalities(nlp, text, expected):
+    doc = nlp(marked_doc(nlp, text))
+    found = {e.text: e._.geo["place_name"] for e in doc.ents if e.label_ == "GPE" and e._.geo}
+    assert found == expected

@@ -698,19 +698,21 @@ def dateline_town(doc: Doc, gazetteer: Gazetteer) -> Span | None:
 
 TOWN_PREPOSITIONS = frozenset({"in", "to", "from", "near", "outside", "via", "of", "into", "at"})
 DEPARTURE_VERBS = frozenset({"leave", "depart", "head", "fly", "set", "flee"})  # "left for X"
+MISREAD_LABELS = frozenset({"PERSON", "ORG", "NORP"})  # "left for Vilnius": ORG
 MISREAD_TOWN_PRIOR = 5.0  # towns of 100,000 people and more, and countries
 
 
 def misread_towns(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
-    """PERSON entities that are big towns after a preposition ("sent back to Ashgabat",
-    "from Yerevan"), as GPE spans: the NER reads unfamiliar town names as people's. A name
-    the document also gives a person ("Mary Ivanova") stays a person."""
+    """One-word PERSON, ORG or NORP entities that are big towns or countries after a
+    preposition ("sent back to Ashgabat", "left for Vilnius", "crossed into Uzbekistan"), as
+    GPE spans: the NER reads unfamiliar place names as people's or organisations'. A name the
+    document also gives a person ("Mary Ivanova") stays a person."""
     person_words = {
         t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent
     }
     found = []
     for ent in doc.ents:
-        if ent.label_ != "PERSON" or len(ent) != 1 or ent.start == 0:
+        if ent.label_ not in MISREAD_LABELS or len(ent) != 1 or ent.start == 0:
             continue
         word = ent[0]
         if not word.is_title or word.lower_ in person_words:
@@ -721,6 +723,7 @@ def misread_towns(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
             continue
         if any(
             c.penalty == 0
+            and c.place.name.lower() == word.lower_
             and c.place.feature in ("city", "country")
             and c.place.prior >= MISREAD_TOWN_PRIOR
             for c in gazetteer.lookup(word.text, loose=False)

@@ -73,6 +73,10 @@ VISIT_PATTERN = "harassment.agents_came_home"
 PERPETRATOR_REACH = 3  # sentences back an agentless event takes the agency last named
 CHARGING = frozenset({"court", "prosecutor", "investigators"})
 VISIT_REACH = 2  # sentences after a visit in which what the visitors did is told
+# what visitors come to do: a visit followed by a charge or a helper's appeal is its own
+VISIT_ACTS = frozenset(
+    {"detention", "seizure", "psychiatric_commitment", "drug_test", "assault", "surveillance"}
+)
 
 EVENT_FIELDS = (
     "event_type", "status", "trigger", "start_char", "end_char", "sentence_index",
@@ -492,6 +496,7 @@ class EventExtractor:
                     for o in cands
                     if o is not cand
                     and o.anchor.i > anchor.i
+                    and (o.type.name in VISIT_ACTS or o.type.name == "harassment")
                     and o.sent_index - cand.sent_index
                     <= (0 if o.type.name == "harassment" else VISIT_REACH)
                     and o.match.spec.base_id != VISIT_PATTERN

@@ -49,7 +49,7 @@ class PatternSpec:
     require_object: bool = False
     no_object: bool = False
     no_xcomp: bool = False
-    subject_role: str = "perpetrator"
+    subject_role: str = "perpetrator"  # or "victim", or "none" ("the trial opened")
     agent: str | None = None  # "intervener": the actor must look like a third-party helper
     prep_victim: str | None = None  # node holding the victim (e.g. "swooped on ME")
     require_victim: bool = False  # no event without a victim ("came for the documents")
@@ -550,8 +550,10 @@ def is_imperative(verb: Token) -> bool:
     """ "please contact", "Contact the Bureau": addressed to the reader, nothing done."""
     if any(c.lower_ == "please" for c in kids(verb)):
         return True
-    return verb.tag_ == "VB" and verb.dep_ == "ROOT" and not any(
-        c.dep_ in ("nsubj", "nsubjpass", "aux") for c in kids(verb)
+    return (
+        verb.tag_ == "VB"
+        and verb.dep_ == "ROOT"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in kids(verb))
     )
 
 

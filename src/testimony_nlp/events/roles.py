@@ -748,6 +748,8 @@ class RoleResolver:
         if event_type == "intervention":
             helper = agents if passive else ([subject] if subject is not None else [])
             return {INTERVENER: helper, VICTIM: self.helped(anchor)}
+        if spec.subject_role == NO_ROLE:  # "the trial opened": the subject is the event itself
+            return {PERPETRATOR: agents}
         if not passive and self.reduced_passive(anchor, subject, obj):
             # "journalist X sentenced to six years", "dozens of protesters detained in Minsk"
             return {VICTIM: [subject], PERPETRATOR: agents}
@@ -1046,6 +1048,9 @@ def institution_key(token: Token, lex: Lexicon) -> str | None:
         if key:
             return key
     return None
+
+
+NO_ROLE = "none"  # a pattern's subject_role when its subject takes no part
 
 
 def misparsed_subject(verb: Token, lex: Lexicon) -> Token | None:

@@ -337,11 +337,22 @@ def is_specific(participant: Participant) -> bool:
         and first
         not in ("the", "his", "her", "their", "my", "our", "these", "those", "this", "that")
         and not any(w[0].isdigit() for w in words)
+        and not counted_few(words)
         and not any(w[0].isupper() for w in head_words[1:])
     )
     return not plural_bare
 
 
+def counted_few(words: list[str]) -> bool:
+    """ "two activists", "both": a few people counted; not "more than two dozen journalists"."""
+    lowered = {w.lower() for w in words}
+    return bool(lowered & NUMBER_WORDS) and not lowered & TALLY_WORDS
+
+
+TALLY_WORDS = frozenset("dozen dozens hundred hundreds thousand more than over least".split())
+NUMBER_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve both".split()
+)  # "two activists": counted people, a specific group
 IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children"})
 NP_BOUNDARIES = frozenset({"in", "of", "from", "at", "with", "who", "that", "across", "around"})
 
