@@ -349,9 +349,24 @@ def counted_few(words: list[str]) -> bool:
     return bool(lowered & NUMBER_WORDS) and not lowered & TALLY_WORDS
 
 
-TALLY_WORDS = frozenset("dozen dozens hundred hundreds thousand more than over least".split())
+TALLY_WORDS = frozenset(
+    ["dozen", "dozens", "hundred", "hundreds", "thousand", "more", "than", "over", "least"]
+)
 NUMBER_WORDS = frozenset(
-    "two three four five six seven eight nine ten eleven twelve both".split()
+    [
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "both",
+    ]
 )  # "two activists": counted people, a specific group
 IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children"})
 NP_BOUNDARIES = frozenset({"in", "of", "from", "at", "with", "who", "that", "across", "around"})
