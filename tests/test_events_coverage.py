@@ -1718,3 +1718,29 @@ def test_events_round17_not_trials(nlp, text, expected):
 )
 def test_events_round17_departures(nlp, text, expected):
     assert [(e["event_type"], e["victim"]) for e in nlp(text)._.events] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # threats told with prison idioms and prison names
+        ('The investigator said her husband "will be next".', ("detention", "threatened")),
+        ("He warned me that I would sit next to my brother.", ("detention", "threatened")),
+        ("They told him he could end up in Evin.", ("detention", "threatened")),
+        ("Police took her to Okrestina that night.", ("detention", "occurred")),
+        (
+            "The doctor said they could send her to Kashchenko.",
+            ("psychiatric_commitment", "threatened"),
+        ),
+    ],
+)
+def test_events_round17_named_prisons_and_next(nlp, text, expected):
+    assert [(e["event_type"], e["status"]) for e in nlp(text)._.events] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I will sit next to you at dinner.", "Who is next in the queue?", "Spring will be next."],
+)
+def test_events_round17_no_prison_idiom(nlp, text):
+    assert nlp(text)._.events == []
