@@ -1744,3 +1744,36 @@ def test_events_round17_named_prisons_and_next(nlp, text, expected):
 )
 def test_events_round17_no_prison_idiom(nlp, text):
     assert nlp(text)._.events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He faces up to twelve years.", [("charge", "hypothetical")]),
+        ("The police wrote up a report on her.", [("charge", "occurred")]),
+        ("He spent ten days in the special detention centre.", [("detention", "occurred")]),
+        ("In May she received a formal reprimand.", [("harassment", "occurred")]),
+        (
+            "The oldest of the group, Olga Petrova, was released the same night.",
+            [("release", "occurred")],
+        ),
+        # pressure to sign is one act with the signing it demands
+        ("Investigators tried to force him to sign a confession.", [("harassment", "attempted")]),
+    ],
+)
+def test_events_round17_reports_terms_reprimands(nlp, text, expected):
+    assert [(e["event_type"], e["status"]) for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Nobody here is jailed for a poem," the minister said.',
+        "My father no longer lets me go out at night.",
+        "Courts handed down 14 administrative arrests that week.",
+        "Repeated fines have become a common way of keeping critics behind bars.",
+        "Police drew up reports on dozens of people.",
+    ],
+)
+def test_events_round17_claims_and_practices(nlp, text):
+    assert nlp(text)._.events == []

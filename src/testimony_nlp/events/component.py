@@ -624,6 +624,8 @@ class EventExtractor:
         for other in cands:
             if other is cand or other.anchor not in governors:
                 continue
+            if anchor.dep_ == "xcomp" and other.anchor == anchor.head and other.type is cand.type:
+                return other  # "compelled him to sign a statement": one act of pressure
             # "called for her release": the release is what the intervention asks for
             if (
                 other.type.name == "intervention"

@@ -344,6 +344,8 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
         return False
     if is_alleged_offence(anchor) or is_one_of_many(anchor, spec):
         return False
+    if not spec.nominal and anchor.tag_ == "VBG" and is_kind_of(anchor):
+        return False  # "a common way of keeping critics behind bars": a practice
     if spec.nominal and (is_prison_term(anchor) or is_kind_of(anchor) or serves_sentence(anchor)):
         return False  # "sentenced him to eight years' imprisonment", "similar accusations"
     if anchor.lemma_.lower() in QUESTIONING_NOUNS | QUESTIONING_VERBS and is_procedure(anchor):
@@ -396,7 +398,7 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
     if obj is None and anchor.dep_ in ("conj", "dep") and anchor.pos_ == "VERB":
         obj = shared_passive_subject(anchor)  # "stopped and questioned for four hours"
     if obj is not None:
-        obj = quantified_head(obj)
+        obj = named_in_apposition(quantified_head(obj), lexicon)
     if spec.no_object and obj is not None and not anchor_is_passive(anchor):
         return False
     if spec.require_object and obj is None and not is_agentless_passive(anchor):
@@ -447,6 +449,18 @@ _ACCUSATION_WORDS = (
     "accusation conviction indictment"
 )
 ACCUSATION_HEADS = frozenset(_ACCUSATION_WORDS.split())
+
+
+def named_in_apposition(obj: Token, lexicon: Lexicon) -> Token:
+    """ "the oldest of the group, 70-year-old Vera Zhaleznyak": the person the apposition
+    names."""
+    if obj.dep_ != "nsubjpass" or is_person_like(obj, lexicon):
+        return obj
+    near = [*kids(obj)]
+    for prep in kids(obj):  # the apposition may hang off "the group" of "the oldest of ..."
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            near += [c for p in kids(prep) if p.dep_ == "pobj" for c in kids(p)]
+    return next((c for c in near if c.dep_ == "appos" and c.pos_ == "PROPN"), obj)
 
 
 def quantified_head(obj: Token) -> Token:
@@ -684,9 +698,11 @@ def is_alleged_offence(anchor: Token) -> bool:
     if is_called_offence(anchor):
         return True
     prep = anchor.head
-    if anchor.dep_ not in ("pcomp", "pobj") or prep.lower_ not in ("of", "for", "with"):
+    if anchor.dep_ not in ("pcomp", "pobj") or prep.lower_ not in OFFENCE_PREPS:
         return inside_named_offence(anchor)
     governor = prep.head
+    if governor.lemma_.lower() in CASE_NOUNS:
+        return True  # "a criminal case on 'insulting the president'"
     if governor.dep_ == "pobj" and governor.head.dep_ == "prep":  # "in absentia of"
         governor = governor.head.head
     if governor.i == anchor.i:
@@ -711,6 +727,7 @@ def inside_named_offence(anchor: Token) -> bool:
     return False
 
 
+OFFENCE_PREPS = frozenset({"of", "for", "with", "on", "under"})
 CASE_NOUNS = frozenset({"case", "charge", "proceedings", "investigation", "prosecution"})
 
 
@@ -980,13 +997,19 @@ def is_prison_term(anchor: Token) -> bool:
 
 
 def sentenced_to(anchor: Token) -> bool:
-    """ "sentenced fourteen participants to administrative arrest": the penalty imposed."""
-    prep = anchor.head
+    """ "sentenced fourteen participants to administrative arrest", "handed down fourteen
+    administrative arrests": the penalty imposed."""
+    head = anchor.head
+    if anchor.dep_ == "dobj":
+        return head.lemma_.lower() in IMPOSING_VERBS
     return (
         anchor.dep_ == "pobj"
-        and prep.lower_ == "to"
-        and prep.head.lemma_.lower() in SENTENCING_WORDS
+        and head.lower_ == "to"
+        and head.head.lemma_.lower() in SENTENCING_WORDS
     )
+
+
+IMPOSING_VERBS = frozenset({"impose", "hand", "give"})
 
 
 TERM_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years"})
@@ -1005,8 +1028,19 @@ def counted_term(anchor: Token) -> bool:
 
 
 def is_kind_of(anchor: Token) -> bool:
-    """ "similar accusations", "such arrests": a kind of event, not one."""
+    """ "similar accusations", "such arrests", "a way of keeping critics behind bars": a kind
+    of event, not one."""
+    of = anchor.head
+    if (
+        anchor.dep_ in ("pcomp", "pobj")
+        and of.lower_ == "of"
+        and of.head.lemma_.lower() in MEANS_NOUNS
+    ):
+        return True
     return any(c.dep_ == "amod" and c.lower_ in KIND_WORDS for c in kids(anchor))
+
+
+MEANS_NOUNS = frozenset({"way", "method", "means", "tool", "tactic", "practice", "form"})
 
 
 def serves_sentence(anchor: Token) -> bool:
@@ -1045,10 +1079,20 @@ PATTERN_REJECTS: dict[str, Callable[[TriggerMatch, Lexicon], bool]] = {
     "seizure.take_thing": lambda m, lex: takes_medicine(m.anchor),
     # "For media enquiries, please contact the Bureau": an invitation to the reader
     "intervention.contact_advocate": lambda m, lex: is_imperative(m.anchor),
+    # "in the centre he has not been ill-treated": "been" links a state, no stay told
+    "detention.spent_in_centre": lambda m, lex: (
+        m.anchor.lemma_ == "be"
+        and any(c.dep_ in ("acomp", "attr", "oprd", "xcomp") for c in kids(m.anchor))
+    ),
     # "Let's go back to the airport": a suggestion, nobody let go
+    # "let me go out in the evening": a permission, no custody ended
     **dict.fromkeys(
         ("release.let_go", "release.let_go_who"),
-        lambda m, lex: any(c.lower_ == "'s" for node in m.nodes.values() for c in kids(node)),
+        lambda m, lex: any(
+            c.lower_ == "'s" or (c.dep_ in ("prt", "advmod") and c.lower_ == "out")
+            for node in m.nodes.values()
+            for c in kids(node)
+        ),
     ),
     # "was taken to the Republican Hospital with a concussion and discharged": treated, not held
     "release.verb": lambda m, lex: discharged_after_treatment(m.anchor),

@@ -401,6 +401,8 @@ def is_generic(anchor: Token, victims: list[Participant], lex: Lexicon) -> bool:
         # person to be hospitalised"
     if nobody_in_particular and conditional(head):
         return True
+    if nobody_said(victims) and present_simple(head):
+        return True  # "nobody in Kyrgyzstan is jailed for a poem": a claim about practice
     if not victims and bare_plural_noun(anchor) and (under_modal(anchor) or present_simple(head)):
         return True  # "forensic examinations may be ordered by an investigator"
     if in_some_cases(anchor) or among_counted_cases(anchor):
@@ -446,6 +448,12 @@ ANYONE_WORDS = frozenset(
     }
 )
 POSSIBILITY_MODALS = frozenset({"can", "could", "may", "might"})
+
+
+def nobody_said(victims: list[Participant]) -> bool:
+    return bool(victims) and all(
+        v.name.lower().split()[:1] in (["nobody"], ["no"]) for v in victims
+    )
 
 
 def governing(head: Token) -> Token:
