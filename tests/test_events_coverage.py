@@ -1777,3 +1777,41 @@ def test_events_round17_reports_terms_reprimands(nlp, text, expected):
 )
 def test_events_round17_claims_and_practices(nlp, text):
     assert nlp(text)._.events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Someone painted the word "traitor" on the door of his flat.', ("harassment", "his")),
+        ("A state channel aired a confession video featuring the blogger.", ("harassment", None)),
+        ("Riot police began dragging students to buses.", ("detention", "students")),
+        ("I walked out of the courtroom at six.", ("release", "narrator")),
+        ("Officers stopped his car and took him to the station.", ("detention", "him")),
+    ],
+)
+def test_events_round17_smears_drags_and_courtrooms(nlp, text, expected):
+    found = [(e["event_type"], e["victim"]) for e in nlp(text)._.events]
+    assert found[:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # helpers named before a relative clause of what they published
+        ("I thank the CPJ, which issued a statement about my case.", ["intervention"]),
+        ("The NGO, which has provided legal aid since 2015, is based in Osh.", []),
+        # a second act of one officer stays its own event when its status differs
+        (
+            "They seized his laptop. One officer also tried to take his passport.",
+            ["seizure", "seizure"],
+        ),
+        # "again": a new custody
+        (
+            "He was released on Monday, only to be detained again at the gate.",
+            ["release", "detention"],
+        ),
+        ("Doctors took her to the emergency department of the hospital.", []),
+    ],
+)
+def test_events_round17_relatives_and_repeats(nlp, text, expected):
+    assert [e["event_type"] for e in nlp(text)._.events] == expected

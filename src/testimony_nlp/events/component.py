@@ -711,7 +711,7 @@ class EventExtractor:
         """Two custody mentions of one paragraph, the later without a date of its own."""
         paragraphs = paragraph_ids(later.anchor.doc)
         return paragraphs[earlier.sent_index] == paragraphs[later.sent_index] and not (
-            has_own_date(clause_head(later.anchor))
+            has_own_date(clause_head(later.anchor)) or told_again(later.anchor)
         )
 
     @staticmethod
@@ -811,8 +811,9 @@ class EventExtractor:
             if cand.sent_index - other.sent_index > 1:
                 break
             theirs, ours = set(other.names(VICTIM)), set(cand.names(VICTIM))
-            if other.type.name == cand.type.name and (not theirs or not ours or theirs == ours):
-                return other
+            same_people = not theirs or not ours or theirs == ours
+            if other.type.name == cand.type.name and other.status == cand.status and same_people:
+                return other  # "also tried to take her passport" after a seizure: another act
         return None
 
     def apply_averted(self, doc: Doc, kept: list[Candidate]) -> None:
@@ -888,6 +889,11 @@ def coordinated_same_type(cand: Candidate, by_anchor: dict) -> Candidate | None:
         if other is not None and other.type.name == cand.type.name:
             return other
     return None
+
+
+def told_again(anchor: Token) -> bool:
+    """ "released ..., only to be detained again": a new incident of the same kind."""
+    return any(c.dep_ == "advmod" and c.lower_ == "again" for c in kids(anchor))
 
 
 def absorb(target: Candidate, other: Candidate) -> None:

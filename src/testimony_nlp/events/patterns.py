@@ -344,7 +344,7 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
         return False
     if is_alleged_offence(anchor) or is_one_of_many(anchor, spec):
         return False
-    if not spec.nominal and anchor.tag_ == "VBG" and is_kind_of(anchor):
+    if not spec.nominal and is_kind_of(anchor):
         return False  # "a common way of keeping critics behind bars": a practice
     if spec.nominal and (is_prison_term(anchor) or is_kind_of(anchor) or serves_sentence(anchor)):
         return False  # "sentenced him to eight years' imprisonment", "similar accusations"
@@ -431,7 +431,8 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
     if spec.agent == "advocate":
         return has_advocate_actor(anchor, lexicon)
     if spec.agent == "power":  # "agents phoned her": contact by an agency is pressure
-        subjects = [c for c in kids(anchor) if c.dep_ == "nsubj"]
+        subject = find_subject(anchor)  # also the subject a coordinated verb shares
+        subjects = [subject] if subject is not None else []
         subjects += [
             p for c in kids(anchor) if c.dep_ == "agent" for p in kids(c) if p.dep_ == "pobj"
         ]
@@ -728,7 +729,9 @@ def inside_named_offence(anchor: Token) -> bool:
 
 
 OFFENCE_PREPS = frozenset({"of", "for", "with", "on", "under"})
-CASE_NOUNS = frozenset({"case", "charge", "proceedings", "investigation", "prosecution"})
+CASE_NOUNS = frozenset(
+    {"case", "charge", "proceedings", "investigation", "prosecution", "report", "protocol"}
+)
 
 
 def opens_a_case(verb: Token) -> bool:
@@ -1037,6 +1040,8 @@ def is_kind_of(anchor: Token) -> bool:
         and of.head.lemma_.lower() in MEANS_NOUNS
     ):
         return True
+    if anchor.dep_ in ("acl", "relcl") and anchor.head.lemma_.lower() in MEANS_NOUNS:
+        return True  # "a way to discredit the complainant"
     return any(c.dep_ == "amod" and c.lower_ in KIND_WORDS for c in kids(anchor))
 
 
@@ -1083,6 +1088,15 @@ PATTERN_REJECTS: dict[str, Callable[[TriggerMatch, Lexicon], bool]] = {
     "detention.spent_in_centre": lambda m, lex: (
         m.anchor.lemma_ == "be"
         and any(c.dep_ in ("acomp", "attr", "oprd", "xcomp") for c in kids(m.anchor))
+    ),
+    # "the emergency department of the hospital": only the story's own bare "the department"
+    "detention.to_the_station": lambda m, lex: any(
+        c.dep_ in ("compound", "amod") for c in kids(m.nodes["dest"])
+    ),
+    # "the border guard called somebody": a call for help, nobody pressed
+    "harassment.agent_contact": lambda m, lex: (
+        (grammatical_object(m.anchor) or m.anchor).lower_
+        in ("somebody", "someone", "anybody", "anyone")
     ),
     # "Let's go back to the airport": a suggestion, nobody let go
     # "let me go out in the evening": a permission, no custody ended
@@ -1251,6 +1265,9 @@ def has_advocate_actor(anchor: Token, lexicon: Lexicon) -> bool:
     a lawyer or defender (also "lawyer Ivan Petrov", "Petrov, her lawyer", "he" for one), never
     an agency of the state ("the court", "police") or the narrator."""
     actors = [c for c in kids(anchor) if c.dep_ == "nsubj"]
+    relative = anchor.dep_ == "relcl" and anchor.lemma_.lower() in PUBLIC_ACTS
+    if relative and any(a.lower_ in RELATIVES for a in actors):
+        actors = [anchor.head]  # "the CPJ and the OSCE, who issued statements"
     if not actors and anchor.lemma_.lower() in ACCESS_VERBS:  # "the lawyer was denied access"
         actors = [c for c in kids(anchor) if c.dep_ == "nsubjpass" and c.ent_type_ != "NORP"]
     if anchor.dep_ == "acl" and anchor.tag_ == "VBD":
@@ -1312,6 +1329,8 @@ def helper_title(token: Token, lexicon: Lexicon) -> bool:
     return any(w.lemma_.lower() in lexicon.intervener_heads | COUNSEL for w in words)
 
 
+RELATIVES = frozenset({"who", "which", "that"})
+PUBLIC_ACTS = frozenset({"issue", "publish", "file", "lodge", "submit", "send", "write", "condemn"})
 STAFF_OF = frozenset({"office", "staff", "team", "representative", "representatives"})
 
 

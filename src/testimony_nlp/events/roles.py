@@ -344,9 +344,13 @@ SELF_INTRODUCTIONS = frozenset({"introduce", "present", "identify", "call"})
 
 
 def claimed_identity(token: Token) -> Token | None:
-    """ "two men who introduced themselves as KNB officers": who they said they were."""
-    for clause in kids(token):
-        if clause.dep_ != "relcl" or clause.lemma_.lower() not in SELF_INTRODUCTIONS:
+    """ "two men who introduced themselves as KNB officers", "a man phoned and introduced
+    himself as an officer": who they said they were."""
+    clauses = [c for c in kids(token) if c.dep_ == "relcl"]
+    if token.dep_ == "nsubj":  # "a man phoned me and introduced himself as an officer"
+        clauses += [c for c in kids(token.head) if c.dep_ == "conj"]
+    for clause in clauses:
+        if clause.lemma_.lower() not in SELF_INTRODUCTIONS:
             continue
         for pobj in prep_objects(clause, "as"):
             return pobj
