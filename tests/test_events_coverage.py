@@ -1815,3 +1815,24 @@ def test_events_round17_smears_drags_and_courtrooms(nlp, text, expected):
 )
 def test_events_round17_relatives_and_repeats(nlp, text, expected):
     assert [e["event_type"] for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'He warned her that her son "will be sitting in the dock" too.',
+            [("charge", "threatened")],
+        ),
+        ("He said I could face persecution if I returned.", []),
+        ("The file speaks of a delusional idea of persecution.", []),
+        ("They staged the attacks to discredit it.", [("assault", "occurred")]),
+        ("She could be summoned to begin serving her term next month.", []),
+        (
+            'A court convicted him of "propaganda" and "insulting officials".',
+            [("charge", "occurred")],
+        ),
+    ],
+)
+def test_events_round17_docks_risks_and_offences(nlp, text, expected):
+    assert [(e["event_type"], e["status"]) for e in nlp(text)._.events] == expected

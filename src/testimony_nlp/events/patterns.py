@@ -572,6 +572,27 @@ def is_imperative(verb: Token) -> bool:
     )
 
 
+def to_serve_a_term(anchor: Token) -> bool:
+    """ "summoned to (begin) serving her term": the call to prison, not pressure."""
+    return any(t.lemma_ == "serve" and t.dep_ == "xcomp" for t in anchor.subtree if t is not anchor)
+
+
+def aimed_at_a_thing(anchor: Token) -> bool:
+    """ "staged the attacks to discredit it": an institution or a thing, not a person."""
+    return any(c.dep_ == "dobj" and c.lower_ in THING_PRONOUNS for c in kids(anchor))
+
+
+RISK_VERBS = frozenset({"face", "risk", "fear", "escape", "flee"})
+IDEA_NOUNS = frozenset({"idea", "fear", "risk", "danger", "threat", "delusion", "claim", "feeling"})
+
+
+def risked_or_imagined(noun: Token) -> bool:
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in RISK_VERBS:
+        return True
+    return noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in IDEA_NOUNS
+
+
 def takes_medicine(anchor: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lower_ in ("tablets", "pills") for c in kids(anchor))
 
@@ -698,6 +719,8 @@ def is_alleged_offence(anchor: Token) -> bool:
     policeman": the offence a charge names is no event."""
     if is_called_offence(anchor):
         return True
+    while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
+        anchor = anchor.head  # 'convicted him of "propaganda" and "insulting the sacred"'
     prep = anchor.head
     if anchor.dep_ not in ("pcomp", "pobj") or prep.lower_ not in OFFENCE_PREPS:
         return inside_named_offence(anchor)
@@ -1098,6 +1121,8 @@ PATTERN_REJECTS: dict[str, Callable[[TriggerMatch, Lexicon], bool]] = {
         (grammatical_object(m.anchor) or m.anchor).lower_
         in ("somebody", "someone", "anybody", "anyone")
     ),
+    # "could face persecution at home", "a delusional idea of persecution": a risk or a belief
+    "harassment.noun": lambda m, lex: risked_or_imagined(m.anchor),
     # "Let's go back to the airport": a suggestion, nobody let go
     # "let me go out in the evening": a permission, no custody ended
     **dict.fromkeys(
@@ -1110,13 +1135,12 @@ PATTERN_REJECTS: dict[str, Callable[[TriggerMatch, Lexicon], bool]] = {
     ),
     # "was taken to the Republican Hospital with a concussion and discharged": treated, not held
     "release.verb": lambda m, lex: discharged_after_treatment(m.anchor),
-    # "what frightens me most": a fear, nobody threatening
-    "harassment.person_verb": lambda m, lex: any(
-        c.dep_ == "nsubj" and c.lower_ in THING_SUBJECTS for c in kids(m.anchor)
-    ),
+    # "what frightens me most": a fear, nobody threatening (with harassment.person_verb)
     # "has not been summoned to serve her sentence": the call to prison, not pressure
-    "harassment.verb": lambda m, lex: any(
-        c.dep_ == "xcomp" and c.lemma_ == "serve" for c in kids(m.anchor)
+    "harassment.verb": lambda m, lex: to_serve_a_term(m.anchor) or aimed_at_a_thing(m.anchor),
+    "harassment.person_verb": lambda m, lex: (
+        aimed_at_a_thing(m.anchor)
+        or any(c.dep_ == "nsubj" and c.lower_ in THING_SUBJECTS for c in kids(m.anchor))
     ),
     # "when the protests broke out in Nukus": nothing broken into
     "seizure.break_into": lambda m, lex: any(
