@@ -1836,3 +1836,23 @@ def test_events_round17_relatives_and_repeats(nlp, text, expected):
 )
 def test_events_round17_docks_risks_and_offences(nlp, text, expected):
     assert [(e["event_type"], e["status"]) for e in nlp(text)._.events] == expected
+
+
+def test_events_round17_journalists_arrested_over_years_is_a_group(nlp):
+    text = "Unlike other journalists arrested over the past two years, she was not tested."
+    assert [e["event_type"] for e in nlp(text)._.events if e["event_type"] == "detention"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the officials' story of a departure, the charge nobody named
+        ("Police told us that he had probably gone to Syria.", []),
+        ("His mother told me that he had left for Turkey in 2019.", ["relocation"]),
+        ("Nobody told the family what he was accused of.", []),
+        ("They released him without saying what he was accused of.", ["release"]),
+        ("The court sentenced me to a fine and to what it called counselling.", ["charge"]),
+    ],
+)
+def test_events_round17_cover_stories_and_unknown_charges(nlp, text, expected):
+    assert [e["event_type"] for e in nlp(text)._.events] == expected

@@ -324,11 +324,25 @@ class EventExtractor:
             return None  # "unable to leave Azerbaijan": a restriction, not a move
         if etype.name == "detention" and is_requested_house_arrest(anchor):
             return None  # "to release him under house arrest": a measure asked for, no custody
+        if etype.name == "relocation" and self.departure_claimed_by_officials(anchor):
+            return None  # "they told me he had probably gone to Syria": their story, no move
+        if etype.name == "charge" and accused_of_what(anchor):
+            return None  # "without telling me what I was accused of": no charge told
         if etype.name == "intervention" and asks_for_comment(anchor):
             return None  # "sent a request for comment to the Ministry": journalism
         start, end = trigger_extent(match)
         sent_index = max(i for i, s in enumerate(sent_starts) if s <= anchor.i)
         return Candidate(match, etype, sent_index, start, end, status, cue, participants)
+
+    def departure_claimed_by_officials(self, anchor: Token) -> bool:
+        """A person's own departure told by the officials holding them: a cover story."""
+        if anchor.lemma_.lower() not in SELF_MOVES:
+            return False
+        head = clause_head(anchor)
+        if head.dep_ != "ccomp" or head.head.lemma_.lower() not in CLAIM_VERBS:
+            return False
+        speakers = [c for c in kids(head.head) if c.dep_ == "nsubj"]
+        return any(s.lower_ == "they" or actor_key(s, self.lexicon) is not None for s in speakers)
 
     def said_by_media(self, anchor: Token) -> bool:
         """ "pro-government websites accused him of spying": the accuser is a medium."""
@@ -894,6 +908,16 @@ def coordinated_same_type(cand: Candidate, by_anchor: dict) -> Candidate | None:
 def told_again(anchor: Token) -> bool:
     """ "released ..., only to be detained again": a new incident of the same kind."""
     return any(c.dep_ == "advmod" and c.lower_ == "again" for c in kids(anchor))
+
+
+SELF_MOVES = frozenset({"go", "leave", "flee", "travel", "move", "depart"})
+CLAIM_VERBS = frozenset({"say", "tell", "claim", "insist", "suggest", "write"})
+
+
+def accused_of_what(anchor: Token) -> bool:
+    """ "what I was accused of": the charge is the unknown asked about."""
+    near = [*kids(anchor), *(g for c in kids(anchor) if c.dep_ == "prep" for g in kids(c))]
+    return any(t.lower_ == "what" and t.dep_ in ("pobj", "dobj") for t in near)
 
 
 def absorb(target: Candidate, other: Candidate) -> None:

@@ -31,6 +31,7 @@ from .roles import (
     is_intervener_like,
     is_person_like,
 )
+from .status import spans_years
 
 PATTERNS_FILE = "patterns.json"
 ANCHOR = "trigger"
@@ -999,12 +1000,17 @@ def is_described_group(anchor: Token) -> bool:
     in connection with ..."); as a headline's whole ("Dozens of students detained") it tells
     an incident."""
     head = anchor.head
-    return (
-        anchor.dep_ == "acl"
-        and anchor.tag_ == "VBN"
-        and head.lower_ in GROUP_WORDS
-        and head.dep_ != "ROOT"
-    )
+    if anchor.dep_ != "acl" or anchor.tag_ != "VBN" or head.dep_ == "ROOT":
+        return False
+    if head.lower_ in GROUP_WORDS:
+        return True
+    # "the number of Baha'is arrested", "other journalists arrested over the past two years"
+    counted = head.dep_ == "pobj" and head.head.head.lemma_.lower() in TALLY_HEADS
+    over_years = any(c.dep_ == "prep" and spans_years(c) for c in kids(anchor))
+    return head.tag_ == "NNS" and (counted or over_years)
+
+
+TALLY_HEADS = frozenset({"number", "dozens", "hundreds", "thousands", "list", "tally", "count"})
 
 
 def is_prison_term(anchor: Token) -> bool:
