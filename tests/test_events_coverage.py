@@ -1856,3 +1856,24 @@ def test_events_round17_journalists_arrested_over_years_is_a_group(nlp):
 )
 def test_events_round17_cover_stories_and_unknown_charges(nlp, text, expected):
     assert [e["event_type"] for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a return to the hospital threatened where the text is about psychiatry
+        (
+            'She spent a month in a psychiatric ward. The doctor said: "If you write again, you '
+            'will be back here."',
+            [("psychiatric_commitment", "occurred"), ("psychiatric_commitment", "threatened")],
+        ),
+        (
+            "He was put in a psychiatric clinic. Doctors warned him he would come back for longer.",
+            [("psychiatric_commitment", "occurred"), ("psychiatric_commitment", "threatened")],
+        ),
+        # without psychiatry in the text, coming back is just coming back
+        ('The officer said: "You will be back here soon."', []),
+    ],
+)
+def test_events_round17_threatened_return_to_hospital(nlp, text, expected):
+    assert [(e["event_type"], e["status"]) for e in nlp(text)._.events] == expected

@@ -594,6 +594,18 @@ def risked_or_imagined(noun: Token) -> bool:
     return noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in IDEA_NOUNS
 
 
+CARE_WORDS = frozenset(
+    {"hospital", "ward", "clinic", "doctor", "psychiatrist", "physician", "here", "there"}
+)
+
+
+def tells_of_psychiatry(anchor: Token) -> bool:
+    """A document that speaks of psychiatry, and a sentence that points at its hospital."""
+    sentence = doc_index(anchor.doc).sentence(anchor)
+    pointed = any(t.lower_ in CARE_WORDS or t.lemma_.lower() in CARE_WORDS for t in sentence)
+    return pointed and bool(tokens_with_lemma(anchor.doc, PSYCH_WORDS))
+
+
 def takes_medicine(anchor: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lower_ in ("tablets", "pills") for c in kids(anchor))
 
@@ -1129,6 +1141,11 @@ PATTERN_REJECTS: dict[str, Callable[[TriggerMatch, Lexicon], bool]] = {
     ),
     # "could face persecution at home", "a delusional idea of persecution": a risk or a belief
     "harassment.noun": lambda m, lex: risked_or_imagined(m.anchor),
+    # "you will be back here": a return to the hospital only where the text is about one
+    **dict.fromkeys(
+        ("psych.back_here", "psych.back_here_adv", "psych.to_the_hospital_again"),
+        lambda m, lex: not tells_of_psychiatry(m.anchor),
+    ),
     # "Let's go back to the airport": a suggestion, nobody let go
     # "let me go out in the evening": a permission, no custody ended
     **dict.fromkeys(
