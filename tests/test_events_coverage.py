@@ -1877,3 +1877,25 @@ def test_events_round17_cover_stories_and_unknown_charges(nlp, text, expected):
 )
 def test_events_round17_threatened_return_to_hospital(nlp, text, expected):
     assert [(e["event_type"], e["status"]) for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # helpers speaking of someone's case, lawyers kept out of stations
+        ("The ombudsman spoke publicly about Karimov's case.", [("intervention", "occurred")]),
+        ("Amnesty mentioned my brother's case in a statement.", [("intervention", "occurred")]),
+        (
+            "His lawyer, who was refused access to him on Monday, complained.",
+            [("intervention", "attempted"), ("intervention", "occurred")],
+        ),
+        (
+            "The lawyers had been refused entry to two police stations.",
+            [("intervention", "attempted")],
+        ),
+        ("She was refused entry to Russia at the airport.", [("harassment", "occurred")]),
+        ("The minister spoke about the case of the stolen paintings.", []),
+    ],
+)
+def test_events_round17_helpers_speaking_and_kept_out(nlp, text, expected):
+    assert [(e["event_type"], e["status"]) for e in nlp(text)._.events] == expected

@@ -1146,6 +1146,8 @@ PATTERN_REJECTS: dict[str, Callable[[TriggerMatch, Lexicon], bool]] = {
         ("psych.back_here", "psych.back_here_adv", "psych.to_the_hospital_again"),
         lambda m, lex: not tells_of_psychiatry(m.anchor),
     ),
+    # "lawyers were refused entry to police stations": help kept out, not a travel ban
+    "harassment.denied_entry": lambda m, lex: has_advocate_actor(m.anchor, lex),
     # "Let's go back to the airport": a suggestion, nobody let go
     # "let me go out in the evening": a permission, no custody ended
     **dict.fromkeys(
@@ -1317,6 +1319,8 @@ def has_advocate_actor(anchor: Token, lexicon: Lexicon) -> bool:
         actors = [anchor.head]  # "the CPJ and the OSCE, who issued statements"
     if not actors and anchor.lemma_.lower() in ACCESS_VERBS:  # "the lawyer was denied access"
         actors = [c for c in kids(anchor) if c.dep_ == "nsubjpass" and c.ent_type_ != "NORP"]
+        if anchor.dep_ == "relcl" and any(a.lower_ in RELATIVES for a in actors):
+            actors = [anchor.head]  # "Mr Saidov, who was refused access to my husband"
     if anchor.dep_ == "acl" and anchor.tag_ == "VBD":
         actors.append(anchor.head)  # "rights groups called for ...": a misparsed main verb
     current = anchor
