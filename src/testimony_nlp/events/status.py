@@ -352,22 +352,10 @@ def counted_few(words: list[str]) -> bool:
 TALLY_WORDS = frozenset(
     ["dozen", "dozens", "hundred", "hundreds", "thousand", "more", "than", "over", "least"]
 )
-NUMBER_WORDS = frozenset(
-    [
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "both",
-    ]
-)  # "two activists": counted people, a specific group
+NUMBER_WORDS = frozenset({
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "both",
+})  # fmt: skip
 IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children"})
 NP_BOUNDARIES = frozenset({"in", "of", "from", "at", "with", "who", "that", "across", "around"})
 
