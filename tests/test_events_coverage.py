@@ -1899,3 +1899,18 @@ def test_events_round17_threatened_return_to_hospital(nlp, text, expected):
 )
 def test_events_round17_helpers_speaking_and_kept_out(nlp, text, expected):
     assert [(e["event_type"], e["status"]) for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("My lawyer came with me to the prosecutor's office.", ["intervention"]),
+        (
+            "A lawyer from the Bureau, who came with me to the migration police, spoke first.",
+            ["intervention"],
+        ),
+        ("My brother came with me to the station.", []),
+    ],
+)
+def test_events_round17_helpers_who_came_along(nlp, text, expected):
+    assert [e["event_type"] for e in nlp(text)._.events] == expected

@@ -1381,7 +1381,9 @@ def helper_title(token: Token, lexicon: Lexicon) -> bool:
 
 
 RELATIVES = frozenset({"who", "which", "that"})
-PUBLIC_ACTS = frozenset({"issue", "publish", "file", "lodge", "submit", "send", "write", "condemn"})
+PUBLIC_ACTS = frozenset(
+    {"issue", "publish", "file", "lodge", "submit", "send", "write", "condemn", "come"}
+)  # what a helper named before a relative clause did ("a lawyer, who came with me")
 STAFF_OF = frozenset({"office", "staff", "team", "representative", "representatives"})
 
 
