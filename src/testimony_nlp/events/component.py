@@ -25,6 +25,7 @@ from .patterns import (
     TriggerFinder,
     TriggerMatch,
     load_pattern_data,
+    they_or_an_agency,
 )
 from .roles import (
     PERPETRATOR,
@@ -342,7 +343,7 @@ class EventExtractor:
         if head.dep_ != "ccomp" or head.head.lemma_.lower() not in CLAIM_VERBS:
             return False
         speakers = [c for c in kids(head.head) if c.dep_ == "nsubj"]
-        return any(s.lower_ == "they" or actor_key(s, self.lexicon) is not None for s in speakers)
+        return any(they_or_an_agency(s, self.lexicon) for s in speakers)
 
     def said_by_media(self, anchor: Token) -> bool:
         """ "pro-government websites accused him of spying": the accuser is a medium."""

@@ -132,10 +132,7 @@ def with_contrasted_destination(pattern: list[dict]) -> list[dict] | None:
     None for a pattern without a "to"/"into" preposition."""
     for k, node in enumerate(pattern):
         attrs = node.get("RIGHT_ATTRS", {})
-        lowers = attrs.get("LOWER")
-        words = lowers.get("IN", []) if isinstance(lowers, dict) else [lowers]
-        dep = attrs.get("DEP")
-        deps = dep.get("IN", []) if isinstance(dep, dict) else [dep]
+        words, deps = attr_values(attrs, "LOWER"), attr_values(attrs, "DEP")
         if "prep" in deps and node.get("REL_OP") == ">" and ({"to", "into"} & set(words)):
             denied = {**node, "RIGHT_ID": DENIED, "RIGHT_ATTRS": {"DEP": "prep"}}
             negation = {
@@ -167,15 +164,19 @@ def with_name_forms(pattern: list[dict]) -> list[dict]:
     return out
 
 
+def attr_values(attrs: dict, key: str) -> list:
+    """The values a pattern node allows for one attribute: ``"to"`` or ``{"IN": [...]}``."""
+    value = attrs.get(key)
+    return value.get("IN", []) if isinstance(value, dict) else [value]
+
+
 def with_dative_to(pattern: list[dict]) -> list[dict]:
     """Let a "to" preposition match where the parser labels it a dative ("would be sent to
     Aminabad" parses "to" as the dative of "sent")."""
     out = []
     for node in pattern:
         attrs = node.get("RIGHT_ATTRS", {})
-        lowers = attrs.get("LOWER")
-        words = lowers.get("IN", []) if isinstance(lowers, dict) else [lowers]
-        if attrs.get("DEP") == "prep" and "to" in words:
+        if attrs.get("DEP") == "prep" and "to" in attr_values(attrs, "LOWER"):
             node = {**node, "RIGHT_ATTRS": {**attrs, "DEP": {"IN": ["prep", "dative"]}}}
         out.append(node)
     return out
@@ -432,11 +433,7 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
     if spec.agent == "advocate":
         return has_advocate_actor(anchor, lexicon)
     if spec.agent == "power":  # "agents phoned her": contact by an agency is pressure
-        subject = find_subject(anchor)  # also the subject a coordinated verb shares
-        subjects = [subject] if subject is not None else []
-        subjects += [
-            p for c in kids(anchor) if c.dep_ == "agent" for p in kids(c) if p.dep_ == "pobj"
-        ]
+        subjects = acting_subjects(anchor)
         return any(actor_key(s, lexicon) is not None for s in subjects)
     return not (spec.agent == "intervener" and not has_intervener_actor(anchor, lexicon))
 
@@ -492,6 +489,13 @@ def names_a_hospital(name: Token) -> bool:
             t.lower_ for h in hospitals if is_psychiatric_hospital(h) for t in hospital_names(h)
         )
     return name.lower_ in memo["hospital_names"]
+
+
+def speaks_of_psychiatry(doc: Doc) -> bool:
+    memo = doc_index(doc).memo
+    if "psychiatry" not in memo:
+        memo["psychiatry"] = bool(tokens_with_lemma(doc, PSYCH_WORDS))
+    return memo["psychiatry"]
 
 
 def tokens_with_lemma(doc: Doc, lemmas: frozenset[str]) -> list[Token]:
@@ -603,14 +607,11 @@ def tells_of_psychiatry(anchor: Token) -> bool:
     """A document that speaks of psychiatry, and a sentence that points at its hospital."""
     sentence = doc_index(anchor.doc).sentence(anchor)
     pointed = any(t.lower_ in CARE_WORDS or t.lemma_.lower() in CARE_WORDS for t in sentence)
-    return pointed and bool(tokens_with_lemma(anchor.doc, PSYCH_WORDS))
+    return pointed and speaks_of_psychiatry(anchor.doc)
 
 
 def takes_medicine(anchor: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lower_ in ("tablets", "pills") for c in kids(anchor))
-
-
-THING_SUBJECTS = frozenset({"it", "this", "that", "what", "which", "everything", "nothing"})
 
 
 def discharged_after_treatment(anchor: Token) -> bool:
@@ -621,7 +622,7 @@ def discharged_after_treatment(anchor: Token) -> bool:
     sentence = doc_index(anchor.doc).sentence(anchor)
     if not any(t.lemma_.lower() in HOSPITAL_WORDS for t in sentence):
         return False
-    return not tokens_with_lemma(anchor.doc, PSYCH_WORDS)
+    return not speaks_of_psychiatry(anchor.doc)
 
 
 def out_of_custody(anchor: Token) -> bool:
@@ -672,15 +673,26 @@ def taken_by_them(anchor: Token, lexicon: Lexicon) -> bool:
         for c in kids(anchor)
     ):
         return False  # "took him seriously", "it took me three days"
-    subject = find_subject(anchor)  # "they came and tried to take me"
-    subjects = [subject] if subject is not None else []
-    subjects += [p for c in kids(anchor) if c.dep_ == "agent" for p in kids(c) if p.dep_ == "pobj"]
     return any(
-        s.lower_ == "they"
+        they_or_an_agency(s, lexicon)
         or (s.lower_ == "we" and in_quotes(s))  # "we'll bring him", the officers speaking
-        or actor_key(s, lexicon) is not None
-        for s in subjects
+        for s in acting_subjects(anchor)  # "they came and tried to take me"
     )
+
+
+def acting_subjects(verb: Token) -> list[Token]:
+    """Who does what a verb says: its subject (also the one a coordinated verb shares) and
+    the agent of a passive."""
+    subject = find_subject(verb)
+    subjects = [subject] if subject is not None else []
+    return subjects + [
+        p for c in kids(verb) if c.dep_ == "agent" for p in kids(c) if p.dep_ == "pobj"
+    ]
+
+
+def they_or_an_agency(token: Token, lexicon: Lexicon) -> bool:
+    """ "they" (the story's officers) or a named agency ("KNB officers", "the police")."""
+    return token.lower_ == "they" or actor_key(token, lexicon) is not None
 
 
 def destination_is_place(anchor: Token) -> bool:
@@ -744,9 +756,7 @@ def is_alleged_offence(anchor: Token) -> bool:
         governor = governor.head.head
     if governor.i == anchor.i:
         return False
-    if governor.lemma_.lower() in ACCUSATION_HEADS or opens_a_case(governor):
-        return True
-    return inside_named_offence(anchor)
+    return brings_a_charge(governor) or inside_named_offence(anchor)
 
 
 def inside_named_offence(anchor: Token) -> bool:
@@ -757,10 +767,9 @@ def inside_named_offence(anchor: Token) -> bool:
         if tok.dep_ not in ("pobj", "pcomp", "prep", "dobj", "acl", "compound", "amod"):
             return False
         tok = tok.head
-        if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ in ("for", "of", "with"):
-            governor = tok.head.head
-            if governor.lemma_.lower() in ACCUSATION_HEADS or opens_a_case(governor):
-                return True
+        names_offence = tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ in ("for", "of", "with")
+        if names_offence and brings_a_charge(tok.head.head):
+            return True
     return False
 
 
@@ -768,6 +777,12 @@ OFFENCE_PREPS = frozenset({"of", "for", "with", "on", "under"})
 CASE_NOUNS = frozenset(
     {"case", "charge", "proceedings", "investigation", "prosecution", "report", "protocol"}
 )
+
+
+def brings_a_charge(verb: Token) -> bool:
+    """ "convicted", "fined", "accused", or "opened a case": a verb whose "for"/"of" names the
+    offence."""
+    return verb.lemma_.lower() in ACCUSATION_HEADS or opens_a_case(verb)
 
 
 def opens_a_case(verb: Token) -> bool:
@@ -1195,6 +1210,7 @@ def lets_go_of(anchor: Token, lexicon: Lexicon) -> bool:
 
 
 THING_PRONOUNS = frozenset({"it", "this", "that"})
+THING_SUBJECTS = THING_PRONOUNS | {"what", "which", "everything", "nothing"}
 ORDER_VERBS = frozenset({"ask", "tell", "order", "invite", "instruct", "demand", "request"})
 
 
@@ -1314,13 +1330,11 @@ def has_advocate_actor(anchor: Token, lexicon: Lexicon) -> bool:
     a lawyer or defender (also "lawyer Ivan Petrov", "Petrov, her lawyer", "he" for one), never
     an agency of the state ("the court", "police") or the narrator."""
     actors = [c for c in kids(anchor) if c.dep_ == "nsubj"]
-    relative = anchor.dep_ == "relcl" and anchor.lemma_.lower() in PUBLIC_ACTS
-    if relative and any(a.lower_ in RELATIVES for a in actors):
-        actors = [anchor.head]  # "the CPJ and the OSCE, who issued statements"
+    if anchor.lemma_.lower() in PUBLIC_ACTS:
+        actors = through_relative(anchor, actors)  # "the CPJ and the OSCE, who issued ..."
     if not actors and anchor.lemma_.lower() in ACCESS_VERBS:  # "the lawyer was denied access"
         actors = [c for c in kids(anchor) if c.dep_ == "nsubjpass" and c.ent_type_ != "NORP"]
-        if anchor.dep_ == "relcl" and any(a.lower_ in RELATIVES for a in actors):
-            actors = [anchor.head]  # "Mr Saidov, who was refused access to my husband"
+        actors = through_relative(anchor, actors)  # "Mr Saidov, who was refused access"
     if anchor.dep_ == "acl" and anchor.tag_ == "VBD":
         actors.append(anchor.head)  # "rights groups called for ...": a misparsed main verb
     current = anchor
@@ -1372,6 +1386,13 @@ def is_advocate(token: Token, lexicon: Lexicon, depth: int = 0) -> bool:
         related.append(token.head)
     # "lawyer Ivan Petrov", "Petrov, her lawyer", "the OSCE representative"
     return any(r.lemma_.lower() in COUNSEL or r.ent_type_ in ADVOCATE_ENTS for r in related)
+
+
+def through_relative(clause: Token, actors: list[Token]) -> list[Token]:
+    """A relative clause's "who"/"which" stands for the noun the clause follows."""
+    if clause.dep_ == "relcl" and any(a.lower_ in RELATIVES for a in actors):
+        return [clause.head]
+    return actors
 
 
 def helper_title(token: Token, lexicon: Lexicon) -> bool:
