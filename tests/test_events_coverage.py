@@ -1914,3 +1914,87 @@ def test_events_round17_helpers_speaking_and_kept_out(nlp, text, expected):
 )
 def test_events_round17_helpers_who_came_along(nlp, text, expected):
     assert [e["event_type"] for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # taken to a district or agency building; let go after a shared passive subject
+        (
+            "Her son was taken to the district department and was let go only after midnight.",
+            ["detention", "release"],
+        ),
+        ("Two of the students were taken to the DTX headquarters.", ["detention"]),
+        ("Soldiers stopped him at the market and took him to the garrison.", ["detention"]),
+        ("Several of them were let go the next morning.", ["release"]),
+        ("The guard let go of the rope.", []),
+        # "they" are the story's officers; a lift to catch a train is no custody
+        ("The next morning they took me to the station.", ["detention"]),
+        ("They took her to the station to catch the train.", []),
+        # a pronoun repeating the detainee keeps one custody; a thing taken is a seizure
+        ("Officers detained Rustam at home and took him to the police station.", ["detention"]),
+        ("Officers detained Rustam and took his laptop.", ["detention", "seizure"]),
+        (
+            "The oldest of the detainees, 68-year-old Galina Orlova, was released that night.",
+            ["release"],
+        ),
+    ],
+)
+def test_events_round18_custody_steps(nlp, text, expected):
+    assert [e["event_type"] for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He was prevented from boarding a plane to Riga.", ["harassment"]),
+        (
+            "Two weeks later she was told to come to the police station for a conversation.",
+            ["harassment"],
+        ),
+        ("I was told to come home early.", []),
+        ("Since March I have been getting calls from unknown numbers.", ["harassment"]),
+        ("Police kept my passport for three months.", ["seizure"]),
+        ("He kept his passport in a drawer.", []),
+        ("They had been reading my Telegram chats for months.", ["surveillance"]),
+        ("One officer pulled her by the hair.", ["assault"]),
+    ],
+)
+def test_events_round18_pressure_and_control(nlp, text, expected):
+    assert [e["event_type"] for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an appeal against an acquittal is the prosecution's legal step, a lawyer's helps
+        ("The prosecutor's office appealed the acquittal.", ["charge"]),
+        ("The prosecutor appealed the sentence as too lenient.", ["charge"]),
+        ("Her lawyer appealed the sentence.", ["intervention"]),
+        # helpers: "X International", a lawyer's report, consent to represent, access sought
+        (
+            "Rights Defenders International wrote to the Ministry of Justice about his case.",
+            ["intervention"],
+        ),
+        ("My lawyer reported the beating to the prosecutor.", ["intervention", "assault"]),
+        ("A lawyer from Almaty agreed to represent him.", ["intervention"]),
+        ("Lawyer Petrov was finally able to see his client on Friday.", ["intervention"]),
+        ("A lawyer has the right to meet a client in private.", []),
+        ("I went with a lawyer from the Bureau.", ["intervention"]),
+    ],
+)
+def test_events_round18_appeals_and_helpers(nlp, text, expected):
+    assert [e["event_type"] for e in nlp(text)._.events] == expected
+
+
+def test_events_round18_counsel_speaking_as_we(nlp):
+    text = (
+        "I represent Mr Usenbaev. I asked to see my client. If the court extends his "
+        "detention, we will file a complaint with the UN Working Group."
+    )
+    events = [(e["event_type"], e["status"]) for e in nlp(text)._.events]
+    assert events == [
+        ("intervention", "attempted"),
+        ("detention", "hypothetical"),
+        ("intervention", "hypothetical"),
+    ]

@@ -45,6 +45,7 @@ from .roles import (
     is_passive,
 )
 from .status import (
+    ACCESS_ACTS,
     ATTEMPTED,
     HYPOTHETICAL,
     NEGATED,
@@ -273,8 +274,8 @@ class EventExtractor:
             return None  # "came for the documents": only a person is come for
         if etype.name == "detention" and is_faced_penalty(anchor):
             return None  # "faces four years' imprisonment": the charge's penalty
-        if etype.name == "relocation" and is_a_right(anchor):
-            return None  # "the right to leave Uzbekistan": a freedom, not a move
+        if etype.name in ("relocation", "intervention") and is_a_right(anchor):
+            return None  # "the right to leave Uzbekistan", "the right to meet a client"
         if match.spec.nominal and is_topic(anchor):
             return None  # "I was never naive about surveillance": a subject of talk
         if etype.name == "intervention" and documents_cases(anchor):
@@ -295,7 +296,11 @@ class EventExtractor:
             and self.accuses_institution(anchor)
         ):
             return None  # blaming an institution is criticism, not legal action
-        if etype.name == "intervention" and cue in self.lexicon.status["hypothetical_heads"]:
+        if (
+            etype.name == "intervention"
+            and cue in self.lexicon.status["hypothetical_heads"]
+            and anchor.lemma_.lower() not in ACCESS_ACTS  # "asked to see my client" is one
+        ):
             return None  # asking for help ("calling for assistance") is not an intervention
         if etype.name in AGAINST_PEOPLE and self.targets_institution(anchor):
             return None  # "discrediting the authorities": an institution is no victim here
@@ -655,7 +660,11 @@ class EventExtractor:
         # "beat and kicked him"; "searched his flat and seized his laptop" stay two events
         head = coordinated_same_type(cand, by_anchor)
         if head is not None:
-            own_object = any(c.dep_ in ("dobj", "nsubjpass") for c in kids(anchor))
+            # "detained Ergashev ... and took him to the station": a pronoun object repeats
+            # the person, another noun object is another act
+            own_object = any(
+                c.dep_ in ("dobj", "nsubjpass") and c.pos_ != "PRON" for c in kids(anchor)
+            )
             shared = cand.nominal or not own_object
             same_status = head.status == cand.status  # "pushed ... but was not beaten"
             if not head.merged and shared and same_status:

@@ -399,14 +399,17 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
     obj = grammatical_object(anchor)
     if obj is None and anchor.dep_ in ("conj", "dep") and anchor.pos_ == "VERB":
         obj = shared_passive_subject(anchor)  # "stopped and questioned for four hours"
+    named = False  # a name given in apposition to a described one is a person's
     if obj is not None:
-        obj = named_in_apposition(quantified_head(obj), lexicon)
+        described = quantified_head(obj)
+        obj = named_in_apposition(described, lexicon)
+        named = obj is not described
     if spec.no_object and obj is not None and not anchor_is_passive(anchor):
         return False
     if spec.require_object and obj is None and not is_agentless_passive(anchor):
         return False
     if obj is not None and spec.object != "any":
-        person = is_person_like(obj, lexicon) or is_people_described(obj)
+        person = named or is_person_like(obj, lexicon) or is_people_described(obj)
         if (spec.object == "person") != person:
             return False
     if spec.person_target and not targets_a_person(match.nodes[spec.person_target], lexicon):
@@ -433,8 +436,7 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
     if spec.agent == "advocate":
         return has_advocate_actor(anchor, lexicon)
     if spec.agent == "power":  # "agents phoned her": contact by an agency is pressure
-        subjects = acting_subjects(anchor)
-        return any(actor_key(s, lexicon) is not None for s in subjects)
+        return any(they_or_an_agency(s, lexicon) for s in acting_subjects(anchor))
     return not (spec.agent == "intervener" and not has_intervener_actor(anchor, lexicon))
 
 
@@ -894,6 +896,19 @@ def has_own_purpose(anchor: Token) -> bool:
     return False
 
 
+def travel_purpose(anchor: Token) -> bool:
+    """ "took her to the station to catch the train": taken somewhere to travel on."""
+    return any(
+        clause.dep_ in ("advcl", "xcomp")
+        and clause.lemma_.lower() in TRAVEL_PURPOSES
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(clause))
+        for clause in kids(anchor)
+    )
+
+
+TRAVEL_PURPOSES = frozenset({"catch", "board", "meet", "buy", "see"})
+
+
 def is_heading(anchor: Token) -> bool:
     """Whether a word stands on a section title: alone on its line (maybe numbered), or in
     a short verbless line without closing punctuation ("Pressure on family")."""
@@ -937,7 +952,11 @@ WATCHABLE = frozenset(
         "posts",
         "page",
         "email",
+        "emails",
         "mail",
+        "channel",
+        "inbox",
+        "profile",
         "car",
         "family",
         "relative",
@@ -1145,9 +1164,11 @@ PATTERN_REJECTS: dict[str, Callable[[TriggerMatch, Lexicon], bool]] = {
         m.anchor.lemma_ == "be"
         and any(c.dep_ in ("acomp", "attr", "oprd", "xcomp") for c in kids(m.anchor))
     ),
-    # "the emergency department of the hospital": only the story's own bare "the department"
-    "detention.to_the_station": lambda m, lex: any(
-        c.dep_ in ("compound", "amod") for c in kids(m.nodes["dest"])
+    # "the emergency department of the hospital": only the story's own bare "the department";
+    # "took her to the station to catch the train": a lift, no custody
+    "detention.to_the_station": lambda m, lex: (
+        any(c.dep_ in ("compound", "amod") for c in kids(m.nodes["dest"]))
+        or travel_purpose(m.anchor)
     ),
     # "the border guard called somebody": a call for help, nobody pressed
     "harassment.agent_contact": lambda m, lex: (
@@ -1201,12 +1222,14 @@ def lets_go_of(anchor: Token, lexicon: Lexicon) -> bool:
     held = [c for c in (*kids(go), *kids(verb)) if c.dep_ in ("dobj", "nsubj") and c.i > verb.i]
     if any(not is_person_like(c, lexicon) for c in held):
         return True  # "he let it go", "they let the bus go": a thing, not a person
-    passive = any(c.dep_ == "nsubjpass" for c in kids(verb))
+    # "was let go": the passive subject may be shared with an earlier verb of the list
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids(verb))
     if go.i == verb.i + 1 and not passive:
         return True  # "the agent finally let go": of something held ("nine were let go" frees)
     if any(c.dep_ == "prep" and c.lower_ == "to" for c in kids(go)):
         return True  # "let me go to the toilet": leave to go somewhere, not freedom
-    return any(w.dep_ == "prep" and w.lower_ == "of" for w in words)
+    # after the verb: "one of them was let go" frees one of a group
+    return any(w.dep_ == "prep" and w.lower_ == "of" and w.i > verb.i for w in words)
 
 
 THING_PRONOUNS = frozenset({"it", "this", "that"})
@@ -1316,6 +1339,8 @@ SPEECH_VERBS = frozenset(_SPEECH_VERBS_WORDS.split())
 def has_intervener_actor(anchor: Token, lexicon: Lexicon) -> bool:
     """Whether the helper in a support/help construction is a third party (ORG, PERSON, NGO)."""
     candidates = [c for c in kids(anchor) if c.dep_ in ("nsubj", "poss", "compound")]
+    if anchor.dep_ in ("xcomp", "conj") and not any(c.dep_ == "nsubj" for c in candidates):
+        candidates += acting_subjects(anchor)  # "a lawyer agreed to represent the family"
     for child in kids(anchor):
         if child.dep_ in ("agent", "prep") and child.lower_ in ("by", "from", "of"):
             candidates.extend(c for c in kids(child) if c.dep_ == "pobj")
@@ -1348,9 +1373,10 @@ def has_advocate_actor(anchor: Token, lexicon: Lexicon) -> bool:
         if child.dep_ == "poss":
             actors.append(child)
     if anchor.lemma_.lower() in COUNSEL_FILINGS and any(
-        a.lower_ in lexicon.first_singular and not in_quotes(a) for a in actors
-    ):
-        return narrator_is_counsel(anchor.doc)  # "I lodged an appeal" in a lawyer's statement
+        a.lower_ in lexicon.first_singular | lexicon.first_plural and not in_quotes(a)
+        for a in actors
+    ):  # "I lodged an appeal", "we will file a complaint" in a lawyer's statement
+        return narrator_is_counsel(anchor.doc)
     return any(is_advocate(a, lexicon) for a in actors)
 
 
@@ -1358,7 +1384,7 @@ LAWYER_WORDS = frozenset({"lawyer", "attorney", "advocate", "counsel", "solicito
 ACCESS_VERBS = frozenset(
     {"deny", "refuse", "bar", "keep", "allow", "permit", "let", "admit", "prevent", "stop", "turn"}
 )
-COUNSEL_FILINGS = frozenset({"appeal", "file", "lodge", "submit", "complain", "petition"})
+COUNSEL_FILINGS = frozenset({"appeal", "file", "lodge", "submit", "complain", "petition", "report"})
 
 
 def is_advocate(token: Token, lexicon: Lexicon, depth: int = 0) -> bool:

@@ -141,6 +141,8 @@ def detect_status(anchor: Token, lex: Lexicon) -> tuple[str, str | None]:
                 return OCCURRED, "successfully"
             if lemma in cues["volition_heads"] and is_past(tok) and contrasted(tok):
                 return ATTEMPTED, lemma  # "they wanted to detain him, but neighbours intervened"
+            if lemma in ASKING_VERBS and is_past(tok) and below.lemma_.lower() in ACCESS_ACTS:
+                return ATTEMPTED, lemma  # "I asked to see my client": access sought
             return HYPOTHETICAL, lemma
         if lemma in cues["hypothetical_nouns"] and tok.pos_ == "NOUN":
             return HYPOTHETICAL, lemma  # "the risk of arrest", "the prospect of a trial"
@@ -164,6 +166,8 @@ def detect_status(anchor: Token, lex: Lexicon) -> tuple[str, str | None]:
 FEAR_WORDS = frozenset({"afraid", "scared", "fearful", "worried", "terrified", "frightened"})
 PERMISSION_VERBS = frozenset({"allow", "permit", "authorise", "authorize", "empower", "entitle"})
 REFUSAL_VERBS = frozenset({"refuse", "decline"})
+ASKING_VERBS = frozenset({"ask", "request", "demand", "seek"})
+ACCESS_ACTS = frozenset({"see", "meet", "visit"})  # a helper's access to someone held
 PURPOSE_MOTION = frozenset({"come", "go", "arrive", "show", "turn", "return"})
 ORDER_VERBS = frozenset({"rule", "order", "decide", "decree", "sanction", "instruct", "direct"})
 
