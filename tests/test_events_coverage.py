@@ -1998,3 +1998,29 @@ def test_events_round18_counsel_speaking_as_we(nlp):
         ("detention", "hypothetical"),
         ("intervention", "hypothetical"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the offence a case is opened for is no event of its own
+        ('Police opened a case against her for "threatening a judge".', ["charge"]),
+        # an appeal's safeguards and demands tell no incident; a fact inside them stays
+        ("Please ensure that she is not tortured or ill-treated.", []),
+        ("The authorities must ensure that the beating of Ivanov is investigated.", ["assault"]),
+        (
+            "We call on the authorities to release Ivan Petrov and to close the criminal case "
+            "against him.",
+            [],
+        ),
+        # practices said to be common
+        ("Raids on mosques and searches of homes have become routine in the region.", []),
+        ("The arrest of Ivanov was a shock.", ["detention"]),
+        # a hand on a thing, a summons to serve a term
+        ("The officer put his hand on the file on the desk.", []),
+        ("The guard raised his hand against the prisoner.", ["assault"]),
+        ("She was summoned to begin serving her sentence.", []),
+    ],
+)
+def test_events_round18_not_incidents(nlp, text, expected):
+    assert [e["event_type"] for e in nlp(text)._.events] == expected

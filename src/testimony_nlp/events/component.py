@@ -284,6 +284,10 @@ class EventExtractor:
             return None  # "treatment instead of imprisonment", "a sentence I had said"
         if match.spec.nominal and is_feared(anchor):
             return None  # "left for Vilnius, fearing arrest": a fear, no act
+        if match.spec.nominal and said_to_be_routine(anchor):
+            return None  # "raids on dormitories ... have become routine": a practice
+        if etype.name != "intervention" and is_safeguard_asked(anchor):
+            return None  # "please ensure that he is not subjected to forced treatment"
         if etype.name == "charge" and refers_to_told_charges(anchor):
             return None  # "drop all charges against him": the charges told before
         if is_article_title(anchor):
@@ -973,7 +977,7 @@ FEAR_WORDS = frozenset({"fear"})
 SECOND_PERSON = frozenset({"you", "your", "yourself"})
 ARTICLE_WORDS = frozenset({"article", "articles", "art."})
 # "drop all charges against him", "explain the charges": charges already told
-CHARGES_TOLD_VERBS = frozenset({"drop", "withdraw", "quash", "dismiss", "lift", "explain"})
+CHARGES_TOLD_VERBS = frozenset({"drop", "withdraw", "quash", "dismiss", "lift", "explain", "close"})
 RIGHT_NOUNS = frozenset({"right", "freedom", "ability", "permission", "chance", "opportunity"})
 REFLEXIVES = frozenset({"myself", "himself", "herself", "themselves", "ourselves", "yourself"})
 
@@ -1087,6 +1091,43 @@ def is_counted_in_question(victim: Participant) -> bool:
     """ "did not say how many protesters had been hurt": a number asked about, no incident
     told."""
     return (victim.name or "").lower().split()[:2] == ["how", "many"]
+
+
+def said_to_be_routine(anchor: Token) -> bool:
+    """ "Checks of documents, raids on dormitories and expulsions have become routine": the
+    subject of a verb that calls it common names a practice."""
+    tok = anchor
+    for _ in range(4):
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            verb = tok.head
+            return any(
+                c.dep_ in ("acomp", "attr") and c.lemma_.lower() in ROUTINE_WORDS
+                for c in kids(verb)
+            )
+        if tok.dep_ not in ("conj", "appos") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+ROUTINE_WORDS = frozenset(
+    {"routine", "common", "commonplace", "widespread", "systematic", "norm", "everyday"}
+)
+
+
+def is_safeguard_asked(anchor: Token) -> bool:
+    """An appeal's "ensure that he is not tortured": a safeguard asked for, no incident."""
+    tok = anchor
+    for _ in range(6):
+        if tok.dep_ in ("nsubj", "nsubjpass") or tok.head.i == tok.i:
+            return False  # "ensure that the beating is investigated": the beating is a fact
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SAFEGUARD_VERBS:
+            return True
+        tok = tok.head
+    return False
+
+
+SAFEGUARD_VERBS = frozenset({"ensure", "guarantee"})
 
 
 def is_a_right(anchor: Token) -> bool:

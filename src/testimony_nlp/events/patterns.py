@@ -580,8 +580,17 @@ def is_imperative(verb: Token) -> bool:
 
 
 def to_serve_a_term(anchor: Token) -> bool:
-    """ "summoned to (begin) serving her term": the call to prison, not pressure."""
-    return any(t.lemma_ == "serve" and t.dep_ == "xcomp" for t in anchor.subtree if t is not anchor)
+    """ "summoned to (begin) serving her term", "to begin his sentence": the call to prison,
+    not pressure."""
+    for t in anchor.subtree:
+        if t is anchor or t.dep_ != "xcomp":
+            continue
+        if t.lemma_ == "serve" or any(c.lemma_.lower() in TERM_WORDS for c in kids(t)):
+            return True
+    return False
+
+
+TERM_WORDS = frozenset({"sentence", "term"})
 
 
 def aimed_at_a_thing(anchor: Token) -> bool:
@@ -752,8 +761,8 @@ def is_alleged_offence(anchor: Token) -> bool:
     if anchor.dep_ not in ("pcomp", "pobj") or prep.lower_ not in OFFENCE_PREPS:
         return inside_named_offence(anchor)
     governor = prep.head
-    if governor.lemma_.lower() in CASE_NOUNS:
-        return True  # "a criminal case on 'insulting the president'"
+    if governor.lemma_.lower() in CASE_NOUNS or opens_a_case(governor):
+        return True  # "a criminal case on 'insulting the president'", "a case opened for"
     if governor.dep_ == "pobj" and governor.head.dep_ == "prep":  # "in absentia of"
         governor = governor.head.head
     if governor.i == anchor.i:
@@ -788,8 +797,18 @@ def brings_a_charge(verb: Token) -> bool:
 
 
 def opens_a_case(verb: Token) -> bool:
-    """ "opened a criminal case against me ... for 'attacks on the constitutional order'"."""
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in CASE_NOUNS for c in kids(verb))
+    """ "opened a criminal case against me ... for 'attacks on the constitutional order'",
+    "a case opened against him for ..."."""
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in CASE_NOUNS for c in kids(verb)):
+        return True
+    if verb.lemma_.lower() not in CASE_VERBS:
+        return False
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in CASE_NOUNS:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "against" for c in kids(verb))
+
+
+CASE_VERBS = frozenset({"open", "initiate", "launch", "institute", "bring", "file"})
 
 
 OFFENCE_NOUNS = frozenset(
@@ -1169,6 +1188,10 @@ PATTERN_REJECTS: dict[str, Callable[[TriggerMatch, Lexicon], bool]] = {
     "detention.to_the_station": lambda m, lex: (
         any(c.dep_ in ("compound", "amod") for c in kids(m.nodes["dest"]))
         or travel_purpose(m.anchor)
+    ),
+    # "put his hand on the phone on the table": on a thing, not on a person
+    "assault.laid_hand": lambda m, lex: (
+        not (is_person_like(m.nodes["whom"], lex) or m.nodes["whom"].lemma_.lower() in BODY_PARTS)
     ),
     # "the border guard called somebody": a call for help, nobody pressed
     "harassment.agent_contact": lambda m, lex: (
