@@ -2024,3 +2024,24 @@ def test_events_round18_counsel_speaking_as_we(nlp):
 )
 def test_events_round18_not_incidents(nlp, text, expected):
     assert [e["event_type"] for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # officials demanding that someone disown or denounce
+        ("Officials told them to sign a letter condemning their son.", ["harassment"]),
+        ("The officer told her to renounce her brother publicly.", ["harassment"]),
+        ("The teacher told us to write an apology.", []),
+        # a lawyer who took the case; two helpers in one sentence are two interventions
+        ("I have a lawyer, Mr. Aliev, who took the case without payment.", ["intervention"]),
+        ("Police took the case to court.", ["charge"]),
+        (
+            "The Lawyers' Association filed a complaint on my behalf with the prosecutor, and "
+            "the Public Defender's office has written to the Interior Ministry.",
+            ["intervention", "intervention"],
+        ),
+    ],
+)
+def test_events_round18_demands_and_helpers(nlp, text, expected):
+    assert [e["event_type"] for e in nlp(text)._.events] == expected

@@ -669,7 +669,11 @@ class EventExtractor:
             own_object = any(
                 c.dep_ in ("dobj", "nsubjpass") and c.pos_ != "PRON" for c in kids(anchor)
             )
-            shared = cand.nominal or not own_object
+            # "Amnesty filed a complaint, and the ombudsman wrote to ...": two helpers
+            own_subject = cand.type.name == "intervention" and any(
+                c.dep_ == "nsubj" for c in kids(anchor)
+            )
+            shared = cand.nominal or not (own_object or own_subject)
             same_status = head.status == cand.status  # "pushed ... but was not beaten"
             if not head.merged and shared and same_status:
                 return head

@@ -1453,6 +1453,7 @@ def helper_title(token: Token, lexicon: Lexicon) -> bool:
 RELATIVES = frozenset({"who", "which", "that"})
 PUBLIC_ACTS = frozenset(
     {"issue", "publish", "file", "lodge", "submit", "send", "write", "condemn", "come"}
+    | {"take", "accept", "raise", "demand"}
 )  # what a helper named before a relative clause did ("a lawyer, who came with me")
 STAFF_OF = frozenset({"office", "staff", "team", "representative", "representatives"})
 
