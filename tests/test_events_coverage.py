@@ -2045,3 +2045,22 @@ def test_events_round18_not_incidents(nlp, text, expected):
 )
 def test_events_round18_demands_and_helpers(nlp, text, expected):
     assert [e["event_type"] for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # offences after "arrested for"; beliefs called convictions; deaths in war
+        ('They can arrest any of us for "organising group violence".', ["detention"]),
+        ("He was arrested for beating a policeman.", ["detention"]),
+        ('The commission said my convictions were "not sufficiently substantiated".', []),
+        ("His conviction for fraud was overturned.", ["charge"]),
+        ("My grandfather fought in the war and my uncle was killed in it.", []),
+        ("He was killed in custody.", ["assault"]),
+        # a destination asked about is no taking
+        ("When I asked where they were taking him, one of them told me to shut up.", []),
+        ("They took him at night.", ["detention"]),
+    ],
+)
+def test_events_round18_offences_beliefs_and_wars(nlp, text, expected):
+    assert [e["event_type"] for e in nlp(text)._.events] == expected

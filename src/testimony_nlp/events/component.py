@@ -284,6 +284,10 @@ class EventExtractor:
             return None  # "treatment instead of imprisonment", "a sentence I had said"
         if match.spec.nominal and is_feared(anchor):
             return None  # "left for Vilnius, fearing arrest": a fear, no act
+        if etype.name == "charge" and is_belief(anchor):
+            return None  # "my convictions were not sufficiently substantiated": beliefs
+        if etype.name == "assault" and died_in_war(anchor):
+            return None  # "my uncle was killed in the Karabakh war": no one's abuse told
         if match.spec.nominal and said_to_be_routine(anchor):
             return None  # "raids on dormitories ... have become routine": a practice
         if etype.name != "intervention" and is_safeguard_asked(anchor):
@@ -1095,6 +1099,35 @@ def is_counted_in_question(victim: Participant) -> bool:
     """ "did not say how many protesters had been hurt": a number asked about, no incident
     told."""
     return (victim.name or "").lower().split()[:2] == ["how", "many"]
+
+
+def is_belief(anchor: Token) -> bool:
+    """ "my convictions", "his religious convictions": what one believes, not verdicts."""
+    return (
+        anchor.lemma_.lower() == "conviction"
+        and anchor.tag_ == "NNS"
+        and any(c.dep_ == "poss" for c in kids(anchor))
+        and not any(c.dep_ == "prep" and c.lower_ in ("for", "under") for c in kids(anchor))
+    )
+
+
+def died_in_war(anchor: Token) -> bool:
+    """ "killed in the war", "died in a car crash": a death in war or by accident."""
+    for prep in kids(anchor):
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+            continue
+        for place in kids(prep):
+            lemma = place.lemma_.lower()
+            if lemma in WAR_WORDS:
+                return True
+            if lemma == "it" and any(  # "fought in the first war and my uncle was killed in it"
+                t.lemma_.lower() in WAR_WORDS for t in doc_index(anchor.doc).sentence(anchor)
+            ):
+                return True
+    return False
+
+
+WAR_WORDS = frozenset({"war", "battle", "fighting", "combat", "accident", "crash", "earthquake"})
 
 
 def said_to_be_routine(anchor: Token) -> bool:

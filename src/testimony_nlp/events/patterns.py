@@ -678,6 +678,8 @@ def taken_by_them(anchor: Token, lexicon: Lexicon) -> bool:
         c.dep_ in ("prep", "prt") and c.lower_ not in ("at", "from", "in") for c in kids(anchor)
     ):
         return False  # "took her to school", "took him out", "took me for a walk"
+    if any(c.lower_ == "where" for c in kids(anchor)):
+        return False  # "asked where they were taking him": the way, asked about
     if any(
         (c.dep_ in ("dobj", "xcomp", "ccomp") and c.pos_ in ("NOUN", "VERB"))
         or (c.dep_ in ("advmod", "oprd", "acomp") and c.lower_.endswith("ly"))
@@ -791,9 +793,15 @@ CASE_NOUNS = frozenset(
 
 
 def brings_a_charge(verb: Token) -> bool:
-    """ "convicted", "fined", "accused", or "opened a case": a verb whose "for"/"of" names the
-    offence."""
-    return verb.lemma_.lower() in ACCUSATION_HEADS or opens_a_case(verb)
+    """ "convicted", "fined", "accused", "arrested for", or "opened a case": a verb whose
+    "for"/"of" names the offence."""
+    lemma = verb.lemma_.lower()
+    if lemma in PUNISHING_VERBS:
+        return any(c.dep_ == "prep" and c.lower_ == "for" for c in kids(verb))
+    return lemma in ACCUSATION_HEADS or opens_a_case(verb)
+
+
+PUNISHING_VERBS = frozenset({"arrest", "detain", "jail", "imprison", "punish"})
 
 
 def opens_a_case(verb: Token) -> bool:
