@@ -2064,3 +2064,20 @@ def test_events_round18_demands_and_helpers(nlp, text, expected):
 )
 def test_events_round18_offences_beliefs_and_wars(nlp, text, expected):
     assert [e["event_type"] for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # stopped by an agency, or made to go along with officers
+        ("The traffic police stopped his car on the road to Mary.", ["detention"]),
+        ("Two police officers stopped me at the turnstiles.", ["detention"]),
+        ("Police stopped the rally.", []),
+        ("My mother stopped me at the door.", []),
+        ("Two KNB officers came up and said I had to go with them.", ["detention"]),
+        ("One of them told me to shut up or I would go with him.", ["detention"]),
+        ("I went with them to the shop.", []),
+    ],
+)
+def test_events_round18_stopped_and_taken_along(nlp, text, expected):
+    assert [e["event_type"] for e in nlp(text)._.events] == expected

@@ -923,6 +923,24 @@ def has_own_purpose(anchor: Token) -> bool:
     return False
 
 
+def made_to_come(verb: Token) -> bool:
+    """ "had to go with them", "must come with us", "you will go with him": the going is
+    required or promised, not chosen."""
+    if any(
+        c.dep_ == "aux" and c.lower_ in ("must", "will", "would", "'ll", "shall")
+        for c in kids(verb)
+    ):
+        return True
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_.lower() in (
+        "have",
+        "order",
+        "tell",
+        "force",
+        "make",
+    )
+
+
 def travel_purpose(anchor: Token) -> bool:
     """ "took her to the station to catch the train": taken somewhere to travel on."""
     return any(
@@ -1201,6 +1219,9 @@ PATTERN_REJECTS: dict[str, Callable[[TriggerMatch, Lexicon], bool]] = {
     "assault.laid_hand": lambda m, lex: (
         not (is_person_like(m.nodes["whom"], lex) or m.nodes["whom"].lemma_.lower() in BODY_PARTS)
     ),
+    # "I had to go with them", "or you will go with him": taken along; "I went with them
+    # to the shop" is company
+    "detention.go_with_them": lambda m, lex: not made_to_come(m.anchor),
     # "the border guard called somebody": a call for help, nobody pressed
     "harassment.agent_contact": lambda m, lex: (
         (grammatical_object(m.anchor) or m.anchor).lower_
