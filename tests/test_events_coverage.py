@@ -2081,3 +2081,31 @@ def test_events_round18_offences_beliefs_and_wars(nlp, text, expected):
 )
 def test_events_round18_stopped_and_taken_along(nlp, text, expected):
     assert [e["event_type"] for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # local officials visiting relatives, and orders to fall silent
+        (
+            "The chairman of our mahalla committee came to see my mother.",
+            [("harassment", "my mother", "authorities")],
+        ),
+        (
+            "A man from the town administration came and told us not to give interviews.",
+            [("harassment", "narrator", "authorities")],
+        ),
+        ("The officer told her to stop writing about the case.", [("harassment", "her", "police")]),
+        ("Police told him not to leave the city.", [("harassment", "him", "police")]),
+        ("The doctor told me not to worry.", []),
+        ("The officer told me to wait in the corridor.", []),
+        # one act of pressure told in a summons and what was said there
+        (
+            'He was summoned to the GKNB, where officers told him to stop "spreading lies".',
+            [("harassment", "he", "security service (GKNB)")],
+        ),
+    ],
+)
+def test_events_round18_pressure_by_officials(nlp, text, expected):
+    events = nlp(text)._.events
+    assert [(e["event_type"], e["victim"], e["perpetrator"]) for e in events] == expected

@@ -129,10 +129,13 @@ def is_pronoun_victim(cand: Candidate) -> bool:
     return cand.names(VICTIM) in (["he"], ["she"], ["him"], ["her"], ["they"], ["them"])
 
 
+PRONOUN_CASES = {"him": "he", "his": "he", "her": "she", "hers": "she", "them": "they"}
+
+
 def same_person(a: str, b: str) -> bool:
     """Two mentions of one person or group: equal, or one's words all inside the other's."""
-    if a == b:
-        return True
+    if a == b or PRONOUN_CASES.get(a.lower(), a.lower()) == PRONOUN_CASES.get(b.lower(), b.lower()):
+        return True  # "he" and "him" of one sentence
     words_a = {w for w in a.lower().replace(",", " ").split() if w not in NAME_FILLERS}
     words_b = {w for w in b.lower().replace(",", " ").split() if w not in NAME_FILLERS}
     if not words_a or not words_b:
@@ -586,6 +589,10 @@ class EventExtractor:
             custody = self.earlier_with_victim(cand, cands, CUSTODY_TYPES, within=5)
             if custody is not None:
                 return custody  # "I was interrogated almost daily": part of the custody
+        if cand.type.name == "harassment":
+            same = self.earlier_with_victim(cand, cands, within=0, dated=True)
+            if same is not None and same.status == cand.status:
+                return same  # "summoned to the GKNB, where officers told him to stop ...": one
         if cand.match.spec.base_id in BAN_PATTERNS:
             # "The court also banned her from leaving": part of the sentence; "stopped at the
             # airport and told he was banned": part of that incident
@@ -738,7 +745,12 @@ class EventExtractor:
             if within is not None and cand.sent_index - other.sent_index > within:
                 break
             # nearby, "he" is the one just told about even when the antecedent was not resolved
-            nearby_pronoun = within is not None and cand.names(VICTIM) in (["he"], ["she"])
+            nearby_pronoun = within is not None and cand.names(VICTIM) in (
+                ["he"],
+                ["she"],
+                ["him"],
+                ["her"],
+            )
             if other.type.name in types and (nearby_pronoun or cand.shares_victim_with(other)):
                 return other
         return None

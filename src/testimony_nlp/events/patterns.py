@@ -923,6 +923,9 @@ def has_own_purpose(anchor: Token) -> bool:
     return False
 
 
+REASSURANCES = frozenset({"worry", "cry", "panic", "fear", "be", "forget", "hurry", "lose"})
+
+
 def made_to_come(verb: Token) -> bool:
     """ "had to go with them", "must come with us", "you will go with him": the going is
     required or promised, not chosen."""
@@ -1222,6 +1225,8 @@ PATTERN_REJECTS: dict[str, Callable[[TriggerMatch, Lexicon], bool]] = {
     # "I had to go with them", "or you will go with him": taken along; "I went with them
     # to the shop" is company
     "detention.go_with_them": lambda m, lex: not made_to_come(m.anchor),
+    # "the doctor told me not to worry": comfort, not pressure
+    "harassment.told_not_to": lambda m, lex: m.nodes["act"].lemma_.lower() in REASSURANCES,
     # "the border guard called somebody": a call for help, nobody pressed
     "harassment.agent_contact": lambda m, lex: (
         (grammatical_object(m.anchor) or m.anchor).lower_

@@ -309,6 +309,8 @@ def modifier_words(token: Token) -> set[str]:
     words |= {c.lower_ for c in kids(token) if c.dep_ in ("compound", "amod", "nmod")}
     for pobj in prep_objects(token, "in"):  # "men in plain clothes"
         words |= {c.lower_ for c in kids(pobj) if c.dep_ in ("amod", "compound")}
+    for pobj in prep_objects(token, "of", "from"):  # "the chairman of the mahalla committee"
+        words |= {pobj.lemma_.lower(), *(c.lower_ for c in kids(pobj) if c.dep_ == "compound")}
     return words
 
 
