@@ -2109,3 +2109,27 @@ def test_events_round18_stopped_and_taken_along(nlp, text, expected):
 def test_events_round18_pressure_by_officials(nlp, text, expected):
     events = nlp(text)._.events
     assert [(e["event_type"], e["victim"], e["perpetrator"]) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a lawyer telling of their own access to a client
+        (
+            "I represent Mr Karimov. For nine days I was not allowed to see him. On 3 May I "
+            "was finally allowed to see him.",
+            [("intervention", "attempted"), ("intervention", "occurred")],
+        ),
+        ("I was not allowed to see him for nine days.", []),
+        ("I represent Mr Karimov. I have met three other women who were sent there.", []),
+        # the defence's requests, a helper's visits
+        (
+            "The court refused the defence's request to order a medical examination.",
+            [("intervention", "occurred")],
+        ),
+        ("The lawyer visited him twice in the colony.", [("intervention", "occurred")]),
+        ("My brother visited him twice in the colony.", []),
+    ],
+)
+def test_events_round18_counsel_access_and_requests(nlp, text, expected):
+    assert [(e["event_type"], e["status"]) for e in nlp(text)._.events] == expected

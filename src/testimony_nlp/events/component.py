@@ -973,9 +973,22 @@ def absorb(target: Candidate, other: Candidate) -> None:
             ):
                 continue
             if p.role == VICTIM and any(same_person(p.name, v) for v in victims):
+                replace_possessive(target, p)  # "stopped his car and took him": "him"
                 continue  # "BLOGGER" in the headline is "blogger Aibek Sadykov" of the body
             target.participants.append(p)
             have.add((p.role, p.name))
+
+
+def replace_possessive(target: Candidate, victim: Participant) -> None:
+    """Name the victim by a merged mention's person ("him") rather than an owner ("his")."""
+    if victim.name.lower() in POSSESSIVES:
+        return
+    for i, p in enumerate(target.participants):
+        if p.role == VICTIM and p.name.lower() in POSSESSIVES and same_person(p.name, victim.name):
+            target.participants[i] = victim
+
+
+POSSESSIVES = frozenset({"his", "her", "their"})
 
 
 def opens_with_anaphor(sent) -> bool:

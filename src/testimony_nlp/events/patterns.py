@@ -801,7 +801,7 @@ def brings_a_charge(verb: Token) -> bool:
     return lemma in ACCUSATION_HEADS or opens_a_case(verb)
 
 
-PUNISHING_VERBS = frozenset({"arrest", "detain", "jail", "imprison", "punish"})
+PUNISHING_VERBS = frozenset({"arrest", "detain", "jail", "imprison"})
 
 
 def opens_a_case(verb: Token) -> bool:
@@ -1429,7 +1429,9 @@ def has_advocate_actor(anchor: Token, lexicon: Lexicon) -> bool:
     for child in kids(anchor):  # a nominal trigger's owner: "Amnesty's appeal"
         if child.dep_ == "poss":
             actors.append(child)
-    if anchor.lemma_.lower() in COUNSEL_FILINGS and any(
+    if anchor.lemma_.lower() in COUNSEL_VISITS and not visits_one_person(anchor):
+        return False  # "I have met three other women who were sent there": research
+    if anchor.lemma_.lower() in COUNSEL_FILINGS | ACCESS_VERBS | COUNSEL_VISITS and any(
         a.lower_ in lexicon.first_singular | lexicon.first_plural and not in_quotes(a)
         for a in actors
     ):  # "I lodged an appeal", "we will file a complaint" in a lawyer's statement
@@ -1441,6 +1443,17 @@ LAWYER_WORDS = frozenset({"lawyer", "attorney", "advocate", "counsel", "solicito
 ACCESS_VERBS = frozenset(
     {"deny", "refuse", "bar", "keep", "allow", "permit", "let", "admit", "prevent", "stop", "turn"}
 )
+COUNSEL_VISITS = frozenset({"see", "meet", "visit"})
+
+
+def visits_one_person(verb: Token) -> bool:
+    """ "see him", "meet my client", "visit Karimov": one person visited."""
+    return any(
+        c.dep_ == "dobj" and (c.pos_ in ("PRON", "PROPN") or c.lemma_.lower() == "client")
+        for c in kids(verb)
+    )
+
+
 COUNSEL_FILINGS = frozenset({"appeal", "file", "lodge", "submit", "complain", "petition", "report"})
 
 
