@@ -2133,3 +2133,23 @@ def test_events_round18_pressure_by_officials(nlp, text, expected):
 )
 def test_events_round18_counsel_access_and_requests(nlp, text, expected):
     assert [(e["event_type"], e["status"]) for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a stop that leads into a test or a commitment is that incident's first step
+        (
+            "Traffic police stopped my car and made me blow into a breathalyser.",
+            [("drug_test", "narrator", "police")],
+        ),
+        (
+            "They stopped him near the metro and drove him to a psychiatric hospital.",
+            [("psychiatric_commitment", "him", "they")],
+        ),
+        ("Police use cameras to stop people who have been detained before.", []),
+    ],
+)
+def test_events_round18_stops_that_lead_elsewhere(nlp, text, expected):
+    events = nlp(text)._.events
+    assert [(e["event_type"], e["victim"], e["perpetrator"]) for e in events] == expected

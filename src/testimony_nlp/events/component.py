@@ -589,6 +589,10 @@ class EventExtractor:
             custody = self.earlier_with_victim(cand, cands, CUSTODY_TYPES, within=5)
             if custody is not None:
                 return custody  # "I was interrogated almost daily": part of the custody
+        if cand.match.spec.base_id in STOP_PATTERNS:
+            for other in cands:  # "stopped my car and made me blow into a breathalyser"
+                if other.type.name in STOPPED_FOR and other.sent_index == cand.sent_index:
+                    return other
         if cand.type.name == "harassment":
             same = self.earlier_with_victim(cand, cands, within=0, dated=True)
             if same is not None and same.status == cand.status:
@@ -888,6 +892,12 @@ class EventExtractor:
 
     def row(self, doc: Doc, cand: Candidate, date: dict, place: dict) -> dict:
         victims = unique(cand.names(VICTIM))
+        # "made me blow into a breathalyser": the one made to act is no perpetrator
+        cand.participants = [
+            p
+            for p in cand.participants
+            if p.role != PERPETRATOR or not any(same_person(p.name, v) for v in victims)
+        ]
         perpetrators = [p for p in cand.participants if p.role == PERPETRATOR]
         perps = unique(p.key or p.name.lower() for p in perpetrators)
         perps_written = unique(written_words(doc, p) for p in perpetrators)
@@ -1337,6 +1347,8 @@ def seeks_asylum(cand: Candidate) -> bool:
 
 
 CUSTODY_TYPES = frozenset({"detention", "psychiatric_commitment"})
+STOP_PATTERNS = frozenset({"detention.stopped_person", "detention.stopped_car"})
+STOPPED_FOR = frozenset({"drug_test", "psychiatric_commitment"})  # the stop is its first step
 BAN_PATTERNS = frozenset({"harassment.ban_from", "harassment.travel_ban"})
 BANNING_TYPES = frozenset({"charge", "harassment", "detention"})
 BOOKING_WORDS = frozenset({"photograph", "film", "fingerprint", "record"})

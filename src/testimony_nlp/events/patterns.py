@@ -923,6 +923,13 @@ def has_own_purpose(anchor: Token) -> bool:
     return False
 
 
+def is_bare_plural(noun: Token) -> bool:
+    """ "people", "drivers": a plural noun with no article, number or owner."""
+    return noun.tag_ in ("NNS", "NNPS") and not any(
+        c.dep_ in ("det", "poss", "nummod") for c in kids(noun)
+    )
+
+
 REASSURANCES = frozenset({"worry", "cry", "panic", "fear", "be", "forget", "hurry", "lose"})
 
 
@@ -1225,6 +1232,8 @@ PATTERN_REJECTS: dict[str, Callable[[TriggerMatch, Lexicon], bool]] = {
     # "I had to go with them", "or you will go with him": taken along; "I went with them
     # to the shop" is company
     "detention.go_with_them": lambda m, lex: not made_to_come(m.anchor),
+    # "uses facial recognition to stop people who ...": a practice, nobody in particular
+    "detention.stopped_person": lambda m, lex: is_bare_plural(m.nodes["who"]),
     # "the doctor told me not to worry": comfort, not pressure
     "harassment.told_not_to": lambda m, lex: m.nodes["act"].lemma_.lower() in REASSURANCES,
     # "the border guard called somebody": a call for help, nobody pressed
