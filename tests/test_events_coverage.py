@@ -2153,3 +2153,19 @@ def test_events_round18_counsel_access_and_requests(nlp, text, expected):
 def test_events_round18_stops_that_lead_elsewhere(nlp, text, expected):
     events = nlp(text)._.events
     assert [(e["event_type"], e["victim"], e["perpetrator"]) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # recordings made in secret or by an agency
+        ("The case is based on audio recordings made secretly by the FSB.", ["surveillance"]),
+        ("The charges rest on covert recordings of their prayer meetings.", ["surveillance"]),
+        ("His phone calls had been recorded by the KGB for months.", ["surveillance"]),
+        ("The concert was recorded by the BBC.", []),
+        # a car whose colour the parser took for its head
+        ("I noticed the same grey Nexia parked near our gate every morning.", ["surveillance"]),
+    ],
+)
+def test_events_round18_recordings_and_cars(nlp, text, expected):
+    assert [e["event_type"] for e in nlp(text)._.events] == expected

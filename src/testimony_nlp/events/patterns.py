@@ -1011,6 +1011,8 @@ WATCHABLE = frozenset(
         "mail",
         "channel",
         "inbox",
+        "recording",
+        "recordings",
         "profile",
         "car",
         "family",
