@@ -2035,7 +2035,7 @@ def test_events_round18_not_incidents(nlp, text, expected):
         ("The teacher told us to write an apology.", []),
         # a lawyer who took the case; two helpers in one sentence are two interventions
         ("I have a lawyer, Mr. Aliev, who took the case without payment.", ["intervention"]),
-        ("Police took the case to court.", ["charge"]),
+        ("Police took the case to court.", []),
         (
             "The Lawyers' Association filed a complaint on my behalf with the prosecutor, and "
             "the Public Defender's office has written to the Interior Ministry.",
@@ -2168,4 +2168,22 @@ def test_events_round18_stops_that_lead_elsewhere(nlp, text, expected):
     ],
 )
 def test_events_round18_recordings_and_cars(nlp, text, expected):
+    assert [e["event_type"] for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name the tagger misread in one sentence is a person where it is a PERSON elsewhere
+        (
+            "Bakyt Asanov was detained in May. Bakyt was charged with calling for mass unrest.",
+            ["detention", "charge"],
+        ),
+        # being brought before a court is a legal step; being in or at a court is not
+        ("On 3 May she was brought before the district court.", ["charge"]),
+        ("The witnesses never appeared in court.", []),
+        ("In the evening I was taken to the administrative court.", []),
+    ],
+)
+def test_events_round18_names_and_courts(nlp, text, expected):
     assert [e["event_type"] for e in nlp(text)._.events] == expected

@@ -262,7 +262,19 @@ def is_person_like(token: Token, lex: Lexicon) -> bool:
         c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in kids(token)
     ):
         return True  # "his client, Bekzhan Osmonov": a noun that a name explains is a person
+    if token.is_title and token.text in person_name_words(token.doc):
+        return True  # "Bakyt is now charged": a name the tagger misread here, a PERSON elsewhere
     return token.pos_ == "NOUN" and agentive_person_noun(lemma)
+
+
+def person_name_words(doc: Doc) -> frozenset[str]:
+    """The words of the document's PERSON entities ("Bakyt", "Asanov")."""
+    memo = doc_index(doc).memo
+    if "person_words" not in memo:
+        memo["person_words"] = frozenset(
+            t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent if t.is_title
+        )
+    return memo["person_words"]
 
 
 PERSON_SUFFIXES = ("ist", "ian", "eur", "ee")
