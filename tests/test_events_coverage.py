@@ -2187,3 +2187,21 @@ def test_events_round18_recordings_and_cars(nlp, text, expected):
 )
 def test_events_round18_names_and_courts(nlp, text, expected):
     assert [e["event_type"] for e in nlp(text)._.events] == expected
+
+
+def test_events_round18_next_time_threats_where_the_text_is_about_psychiatry(nlp):
+    text = (
+        "She spent a month in a psychiatric hospital in 2020. The doctor warned me that next "
+        "time they could keep me for a year. They said that next time I would go to prison."
+    )
+    events = [(e["event_type"], e["status"]) for e in nlp(text)._.events]
+    assert events == [
+        ("psychiatric_commitment", "occurred"),
+        ("psychiatric_commitment", "threatened"),
+        ("detention", "threatened"),
+    ]
+
+
+def test_events_round18_next_time_without_psychiatry_is_no_commitment(nlp):
+    text = "The officer warned me that next time they would keep me for longer."
+    assert [e["event_type"] for e in nlp(text)._.events] == ["detention"]

@@ -621,6 +621,14 @@ def tells_of_psychiatry(anchor: Token) -> bool:
     return pointed and speaks_of_psychiatry(anchor.doc)
 
 
+def names_prison(anchor: Token) -> bool:
+    sentence = doc_index(anchor.doc).sentence(anchor)
+    return any(t.lemma_.lower() in PRISON_WORDS for t in sentence)
+
+
+PRISON_WORDS = frozenset({"prison", "jail", "colony", "cell", "sizo", "camp", "custody", "arrest"})
+
+
 def takes_medicine(anchor: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lower_ in ("tablets", "pills") for c in kids(anchor))
 
@@ -1249,6 +1257,11 @@ PATTERN_REJECTS: dict[str, Callable[[TriggerMatch, Lexicon], bool]] = {
     **dict.fromkeys(
         ("psych.back_here", "psych.back_here_adv", "psych.to_the_hospital_again"),
         lambda m, lex: not tells_of_psychiatry(m.anchor),
+    ),
+    # "next time they could keep me for a year": a return threatened where the text is about
+    # psychiatry and the sentence names no prison
+    "psych.next_time": lambda m, lex: (
+        not speaks_of_psychiatry(m.anchor.doc) or names_prison(m.anchor)
     ),
     # "lawyers were refused entry to police stations": help kept out, not a travel ban
     "harassment.denied_entry": lambda m, lex: has_advocate_actor(m.anchor, lex),
