@@ -2205,3 +2205,20 @@ def test_events_round18_next_time_threats_where_the_text_is_about_psychiatry(nlp
 def test_events_round18_next_time_without_psychiatry_is_no_commitment(nlp):
     text = "The officer warned me that next time they would keep me for longer."
     assert [e["event_type"] for e in nlp(text)._.events] == ["detention"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # leaving as a prospect or a resolve is exile told; leaving a room is not
+        ("If I leave, they win.", [("relocation", "hypothetical")]),
+        ("If the pressure continues, she may leave.", [("relocation", "hypothetical")]),
+        ("I will not leave.", [("relocation", "negated")]),
+        ("I'm not going to leave Azerbaijan.", [("relocation", "negated")]),
+        ("He left at six.", []),
+        ("She was questioned for four hours and allowed to leave.", [("harassment", "occurred")]),
+        ("It is a name I will leave out.", []),
+    ],
+)
+def test_events_round18_leaving_in_prospect(nlp, text, expected):
+    assert [(e["event_type"], e["status"]) for e in nlp(text)._.events] == expected

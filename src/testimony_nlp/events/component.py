@@ -249,6 +249,8 @@ class EventExtractor:
             return None  # "would lose his job" is pressure; "lost their jobs" may be anything
         if match.spec.spoken_threat_only and status != THREATENED:
             return None  # "you will sit for a long time" is prison only as a threat
+        if match.spec.unrealised_only and status == OCCURRED:
+            return None  # "if I leave" is exile in prospect; "he left at six" is no exile
         if match.spec.fixed_status and status in (OCCURRED, NEGATED):
             status = match.spec.fixed_status
         if match.spec.negated_status and status == NEGATED:
@@ -337,7 +339,12 @@ class EventExtractor:
             return None  # "Telegram warned me", "I started filming them"
         if etype.name in ("detention", "harassment") and agentive and self.held_by_kin(anchor):
             return None  # "my mother-in-law grabbed him", "my cousin had warned me"
-        if etype.name == "relocation" and status == NEGATED and anchor.lemma_ != "stay":
+        if (
+            etype.name == "relocation"
+            and status == NEGATED
+            and anchor.lemma_ != "stay"
+            and not refuses_to_go(anchor)
+        ):
             return None  # "unable to leave Azerbaijan": a restriction, not a move
         if etype.name == "detention" and is_requested_house_arrest(anchor):
             return None  # "to release him under house arrest": a measure asked for, no custody
@@ -1185,6 +1192,13 @@ def said_to_be_routine(anchor: Token) -> bool:
 ROUTINE_WORDS = frozenset(
     {"routine", "common", "commonplace", "widespread", "systematic", "norm", "everyday"}
 )
+
+
+def refuses_to_go(verb: Token) -> bool:
+    """ "I will not leave", "I'm not going to leave Azerbaijan": a resolve, not a restriction."""
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "wo", "shall") for c in kids(verb)):
+        return True
+    return verb.head.lower_ == "going" and verb.dep_ == "xcomp"
 
 
 def is_safeguard_asked(anchor: Token) -> bool:

@@ -67,6 +67,7 @@ class PatternSpec:
     negated_status: str | None = None  # "was not allowed to see him": tried; "was allowed": done
     threat_only: bool = False  # an event only as a threat or a prospect ("would lose his job")
     spoken_threat_only: bool = False  # an event only as a threat ("you will sit for years")
+    unrealised_only: bool = False  # only as a prospect or a refusal ("If I leave", "I won't go")
 
     @property
     def size(self) -> int:
@@ -1262,6 +1263,13 @@ PATTERN_REJECTS: dict[str, Callable[[TriggerMatch, Lexicon], bool]] = {
     # psychiatry and the sentence names no prison
     "psych.next_time": lambda m, lex: (
         not speaks_of_psychiatry(m.anchor.doc) or names_prison(m.anchor)
+    ),
+    # "before leaving, one of them warned him", "allowed to leave after questioning", "a name
+    # I will leave out": no exile in prospect
+    "relocation.leave_bare": lambda m, lex: (
+        m.anchor.dep_ == "pcomp"
+        or m.anchor.head.lemma_.lower() in ("allow", "permit", "let")
+        or any(c.dep_ == "prt" for c in kids(m.anchor))
     ),
     # "lawyers were refused entry to police stations": help kept out, not a travel ban
     "harassment.denied_entry": lambda m, lex: has_advocate_actor(m.anchor, lex),
