@@ -1187,8 +1187,9 @@ def test_events_round16_a_named_lawyer_kept_away(nlp):
         ("They said my father would lose his job.", ["harassment"]),
         # the visit that ends in a detention is that detention's beginning
         ("Police came to my flat and detained me.", ["detention"]),
-        # a visit feared, friends visiting, jobs lost in a reform: none
-        ("If the police come to our flat, I will leave.", []),
+        # a visit feared is none (the leaving it would bring is exile in prospect), friends
+        # visiting, jobs lost in a reform: none
+        ("If the police come to our flat, I will leave.", ["relocation"]),
         ("My friends came to my flat for dinner.", []),
         ("Many teachers lost their jobs after the reform.", []),
     ],

@@ -31,7 +31,7 @@ from .roles import (
     is_intervener_like,
     is_person_like,
 )
-from .status import spans_years
+from .status import ACCESS_ACTS, spans_years
 
 PATTERNS_FILE = "patterns.json"
 ANCHOR = "trigger"
@@ -1461,9 +1461,9 @@ def has_advocate_actor(anchor: Token, lexicon: Lexicon) -> bool:
     for child in kids(anchor):  # a nominal trigger's owner: "Amnesty's appeal"
         if child.dep_ == "poss":
             actors.append(child)
-    if anchor.lemma_.lower() in COUNSEL_VISITS and not visits_one_person(anchor):
+    if anchor.lemma_.lower() in ACCESS_ACTS and not visits_one_person(anchor):
         return False  # "I have met three other women who were sent there": research
-    if anchor.lemma_.lower() in COUNSEL_FILINGS | ACCESS_VERBS | COUNSEL_VISITS and any(
+    if anchor.lemma_.lower() in COUNSEL_FILINGS | ACCESS_VERBS | ACCESS_ACTS and any(
         a.lower_ in lexicon.first_singular | lexicon.first_plural and not in_quotes(a)
         for a in actors
     ):  # "I lodged an appeal", "we will file a complaint" in a lawyer's statement
@@ -1475,7 +1475,6 @@ LAWYER_WORDS = frozenset({"lawyer", "attorney", "advocate", "counsel", "solicito
 ACCESS_VERBS = frozenset(
     {"deny", "refuse", "bar", "keep", "allow", "permit", "let", "admit", "prevent", "stop", "turn"}
 )
-COUNSEL_VISITS = frozenset({"see", "meet", "visit"})
 
 
 def visits_one_person(verb: Token) -> bool:
