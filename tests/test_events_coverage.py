@@ -2223,3 +2223,9 @@ def test_events_round18_next_time_without_psychiatry_is_no_commitment(nlp):
 )
 def test_events_round18_leaving_in_prospect(nlp, text, expected):
     assert [(e["event_type"], e["status"]) for e in nlp(text)._.events] == expected
+
+
+def test_events_round18_the_one_a_lawyer_came_to_see_is_the_one_helped(nlp):
+    text = "I represent Mr Karimov. For nine days I was not allowed to see him."
+    events = [(e["event_type"], e["status"], e["victim"]) for e in nlp(text)._.events]
+    assert events == [("intervention", "attempted", "Mr Karimov")]

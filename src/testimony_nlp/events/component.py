@@ -28,6 +28,7 @@ from .patterns import (
     they_or_an_agency,
 )
 from .roles import (
+    ACCESS_ACTS,
     PERPETRATOR,
     SUPPORT_VERBS,
     VICTIM,
@@ -45,7 +46,6 @@ from .roles import (
     is_passive,
 )
 from .status import (
-    ACCESS_ACTS,
     ATTEMPTED,
     HYPOTHETICAL,
     NEGATED,

@@ -23,6 +23,7 @@ from spacy.vocab import Vocab
 from .anchored import AnchoredDependencyMatcher
 from .docindex import doc_index, kids
 from .roles import (
+    ACCESS_ACTS,
     Lexicon,
     actor_key,
     find_subject,
@@ -31,7 +32,7 @@ from .roles import (
     is_intervener_like,
     is_person_like,
 )
-from .status import ACCESS_ACTS, spans_years
+from .status import spans_years
 
 PATTERNS_FILE = "patterns.json"
 ANCHOR = "trigger"

@@ -267,6 +267,9 @@ def is_person_like(token: Token, lex: Lexicon) -> bool:
     return token.pos_ == "NOUN" and agentive_person_noun(lemma)
 
 
+ACCESS_ACTS = frozenset({"see", "meet", "visit"})  # a helper's access to someone held
+
+
 def person_name_words(doc: Doc) -> frozenset[str]:
     """The words of the document's PERSON entities ("Bakyt", "Asanov")."""
     memo = doc_index(doc).memo
@@ -818,6 +821,9 @@ class RoleResolver:
         """Whom an intervention is for: its object ("defended ME"), the owner of the case or
         event it is about ("took up HIS case", "called for HER release"), "on behalf of X",
         the victim of the demanded act ("urged the authorities to release HIM")."""
+        visited = self.visited(anchor)
+        if visited:  # "I was not allowed to see HIM": the one the helper came to see
+            return visited
         victims: list[Token] = []
         obj = grammatical_object(anchor)
         # "contacted a human rights defender": the one called upon helps, is not helped
@@ -845,6 +851,21 @@ class RoleResolver:
                 inner_things += prep_objects(clause, "against", "from", "for")
                 victims += [o for t in inner_things for o in self.owners(t)]
         return [v for v in victims if actor_key(v, self.lex) is None and not v.like_num]
+
+    def visited(self, anchor: Token) -> list[Token]:
+        """The person a helper sees or is kept from seeing ("allowed to see him", "prevented
+        from meeting her client")."""
+        clauses = [anchor, *children(anchor, "xcomp")]
+        clauses += [c for p in children(anchor, "prep") for c in children(p, "pcomp")]
+        people = []
+        for clause in clauses:
+            if clause.lemma_.lower() in ACCESS_ACTS:
+                people += [
+                    o
+                    for o in children(clause, "dobj")
+                    if o.lower_ not in self.lex.first_singular and is_person_like(o, self.lex)
+                ]
+        return people
 
     def nominal_arguments(self, noun: Token, event_type: str) -> dict[str, list[Token]]:
         """Arguments of an event noun, then of its light verb ("subjected to a test")."""

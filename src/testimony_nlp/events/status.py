@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .docindex import doc_index, kids
-from .roles import Lexicon, Participant
+from .roles import ACCESS_ACTS, Lexicon, Participant
 
 OCCURRED, ATTEMPTED, THREATENED, NEGATED, HYPOTHETICAL = (
     "occurred",
@@ -167,7 +167,6 @@ FEAR_WORDS = frozenset({"afraid", "scared", "fearful", "worried", "terrified", "
 PERMISSION_VERBS = frozenset({"allow", "permit", "authorise", "authorize", "empower", "entitle"})
 REFUSAL_VERBS = frozenset({"refuse", "decline"})
 ASKING_VERBS = frozenset({"ask", "request", "demand", "seek"})
-ACCESS_ACTS = frozenset({"see", "meet", "visit"})  # a helper's access to someone held
 PURPOSE_MOTION = frozenset({"come", "go", "arrive", "show", "turn", "return"})
 ORDER_VERBS = frozenset({"rule", "order", "decide", "decree", "sanction", "instruct", "direct"})
 
