@@ -25,6 +25,7 @@ from .patterns import (
     TriggerFinder,
     TriggerMatch,
     load_pattern_data,
+    sentence_has_lemma,
     they_or_an_agency,
 )
 from .roles import (
@@ -125,8 +126,11 @@ class Candidate:
 NAME_FILLERS = frozenset({"the", "a", "an", "his", "her", "their", "mr", "ms", "mrs", "dr"})
 
 
+SINGULAR_PRONOUN_VICTIMS = (["he"], ["she"], ["him"], ["her"])
+
+
 def is_pronoun_victim(cand: Candidate) -> bool:
-    return cand.names(VICTIM) in (["he"], ["she"], ["him"], ["her"], ["they"], ["them"])
+    return cand.names(VICTIM) in (*SINGULAR_PRONOUN_VICTIMS, ["they"], ["them"])
 
 
 PRONOUN_CASES = {"him": "he", "his": "he", "her": "she", "hers": "she", "them": "they"}
@@ -756,12 +760,7 @@ class EventExtractor:
             if within is not None and cand.sent_index - other.sent_index > within:
                 break
             # nearby, "he" is the one just told about even when the antecedent was not resolved
-            nearby_pronoun = within is not None and cand.names(VICTIM) in (
-                ["he"],
-                ["she"],
-                ["him"],
-                ["her"],
-            )
+            nearby_pronoun = within is not None and cand.names(VICTIM) in SINGULAR_PRONOUN_VICTIMS
             if other.type.name in types and (nearby_pronoun or cand.shares_victim_with(other)):
                 return other
         return None
@@ -900,12 +899,12 @@ class EventExtractor:
     def row(self, doc: Doc, cand: Candidate, date: dict, place: dict) -> dict:
         victims = unique(cand.names(VICTIM))
         # "made me blow into a breathalyser": the one made to act is no perpetrator
-        cand.participants = [
+        participants = [
             p
             for p in cand.participants
             if p.role != PERPETRATOR or not any(same_person(p.name, v) for v in victims)
         ]
-        perpetrators = [p for p in cand.participants if p.role == PERPETRATOR]
+        perpetrators = [p for p in participants if p.role == PERPETRATOR]
         perps = unique(p.key or p.name.lower() for p in perpetrators)
         perps_written = unique(written_words(doc, p) for p in perpetrators)
         confidence = cand.match.spec.confidence - (0.1 if not victims else 0.0)
@@ -924,7 +923,7 @@ class EventExtractor:
             "confidence": round(max(0.05, min(1.0, confidence)), 2),
             "rule": cand.match.spec.id + (f"+{cand.cue}" if cand.cue else ""),
             **cand.type.codes(),
-            "participants": [p.as_dict() for p in cand.participants],
+            "participants": [p.as_dict() for p in participants],
         }
         return row
 
@@ -1162,10 +1161,8 @@ def died_in_war(anchor: Token) -> bool:
             lemma = place.lemma_.lower()
             if lemma in WAR_WORDS:
                 return True
-            if lemma == "it" and any(  # "fought in the first war and my uncle was killed in it"
-                t.lemma_.lower() in WAR_WORDS for t in doc_index(anchor.doc).sentence(anchor)
-            ):
-                return True
+            if lemma == "it" and sentence_has_lemma(anchor, WAR_WORDS):
+                return True  # "fought in the first war and my uncle was killed in it"
     return False
 
 

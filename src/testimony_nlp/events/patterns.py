@@ -32,7 +32,7 @@ from .roles import (
     is_intervener_like,
     is_person_like,
 )
-from .status import spans_years
+from .status import bare_plural_noun, spans_years
 
 PATTERNS_FILE = "patterns.json"
 ANCHOR = "trigger"
@@ -623,9 +623,13 @@ def tells_of_psychiatry(anchor: Token) -> bool:
     return pointed and speaks_of_psychiatry(anchor.doc)
 
 
+def sentence_has_lemma(anchor: Token, lemmas: frozenset[str]) -> bool:
+    """Whether the anchor's sentence has a word with one of these lemmas."""
+    return any(t.lemma_.lower() in lemmas for t in doc_index(anchor.doc).sentence(anchor))
+
+
 def names_prison(anchor: Token) -> bool:
-    sentence = doc_index(anchor.doc).sentence(anchor)
-    return any(t.lemma_.lower() in PRISON_WORDS for t in sentence)
+    return sentence_has_lemma(anchor, PRISON_WORDS)
 
 
 PRISON_WORDS = frozenset({"prison", "jail", "colony", "cell", "sizo", "camp", "custody", "arrest"})
@@ -640,8 +644,7 @@ def discharged_after_treatment(anchor: Token) -> bool:
     treated for injuries went home, no custody ended."""
     if anchor.lemma_.lower() != "discharge":
         return False
-    sentence = doc_index(anchor.doc).sentence(anchor)
-    if not any(t.lemma_.lower() in HOSPITAL_WORDS for t in sentence):
+    if not sentence_has_lemma(anchor, HOSPITAL_WORDS):
         return False
     return not speaks_of_psychiatry(anchor.doc)
 
@@ -933,13 +936,6 @@ def has_own_purpose(anchor: Token) -> bool:
     return False
 
 
-def is_bare_plural(noun: Token) -> bool:
-    """ "people", "drivers": a plural noun with no article, number or owner."""
-    return noun.tag_ in ("NNS", "NNPS") and not any(
-        c.dep_ in ("det", "poss", "nummod") for c in kids(noun)
-    )
-
-
 REASSURANCES = frozenset({"worry", "cry", "panic", "fear", "be", "forget", "hurry", "lose"})
 
 
@@ -1218,9 +1214,7 @@ PATTERN_REJECTS: dict[str, Callable[[TriggerMatch, Lexicon], bool]] = {
     # "the lawyer was kept outside until 9 p.m.": kept out of the station, not in it
     "detention.held_for": lambda m, lex: kept_out(m.anchor),
     # "placed under observation in a psychiatric hospital": care, not spying
-    "surveillance.under_watch": lambda m, lex: any(
-        t.lemma_.lower() in PSYCH_WORDS for t in doc_index(m.anchor.doc).sentence(m.anchor)
-    ),
+    "surveillance.under_watch": lambda m, lex: sentence_has_lemma(m.anchor, PSYCH_WORDS),
     # "she refused to take tablets": medicine, not a device
     "seizure.take_item": lambda m, lex: takes_medicine(m.anchor),
     "seizure.take_thing": lambda m, lex: takes_medicine(m.anchor),
@@ -1245,7 +1239,7 @@ PATTERN_REJECTS: dict[str, Callable[[TriggerMatch, Lexicon], bool]] = {
     # to the shop" is company
     "detention.go_with_them": lambda m, lex: not made_to_come(m.anchor),
     # "uses facial recognition to stop people who ...": a practice, nobody in particular
-    "detention.stopped_person": lambda m, lex: is_bare_plural(m.nodes["who"]),
+    "detention.stopped_person": lambda m, lex: bare_plural_noun(m.nodes["who"], ("NNS", "NNPS")),
     # "the doctor told me not to worry": comfort, not pressure
     "harassment.told_not_to": lambda m, lex: m.nodes["act"].lemma_.lower() in REASSURANCES,
     # "the border guard called somebody": a call for help, nobody pressed

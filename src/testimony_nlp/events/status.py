@@ -454,11 +454,10 @@ def governing(head: Token) -> Token:
     return head
 
 
-def bare_plural_noun(anchor: Token) -> bool:
-    """ "examinations", "forensic psychiatric examinations": a kind of act, none in particular."""
-    return anchor.tag_ == "NNS" and not any(
-        c.dep_ in ("det", "poss", "nummod") for c in kids(anchor)
-    )
+def bare_plural_noun(noun: Token, tags: tuple[str, ...] = ("NNS",)) -> bool:
+    """ "examinations", "forensic psychiatric examinations", "people": a plural with no
+    article, number or owner, a kind of act or of people, none in particular."""
+    return noun.tag_ in tags and not any(c.dep_ in ("det", "poss", "nummod") for c in kids(noun))
 
 
 def is_anyone(victim: Participant) -> bool:
