@@ -54,6 +54,8 @@ OWN_SET_F1_FLOORS = {
     "final24": 0.72,
     "final25": 0.78,
     "final26": 0.81,
+    "final27": 0.80,
+    "final28": 0.74,
 }
 
 

@@ -1262,7 +1262,8 @@ def test_events_round16_watching_and_leaving(nlp, text, expected):
         (
             "She spent a month in Aminabad, the psychiatric hospital. They said I would be "
             "sent to Aminabad.",
-            [("sent to Aminabad", "threatened")],
+            # the stay itself no pattern reads; the learned backstop does
+            [("hospital", "occurred"), ("sent to Aminabad", "threatened")],
         ),
         # a town with a psychiatric hospital in it is still a town
         (
@@ -2229,3 +2230,80 @@ def test_events_round18_the_one_a_lawyer_came_to_see_is_the_one_helped(nlp):
     text = "I represent Mr Karimov. For nine days I was not allowed to see him."
     events = [(e["event_type"], e["status"], e["victim"]) for e in nlp(text)._.events]
     assert events == [("intervention", "attempted", "Mr Karimov")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a letter's questions to a government restate what was told
+        ("Please explain why his lawyers were denied access to their client.", []),
+        ("Please provide the legal basis for his house arrest.", []),
+        # a practice or a paper named
+        ("We are concerned at the use of house arrest against bloggers.", []),
+        ("We are concerned at the use of false accusations and house arrest.", []),
+        ("The judge refused to give me a copy of the verdict.", []),
+        ("The judge read out the verdict against me.", ["charge"]),
+        # the scene of an arrest is no move
+        ("He was stopped by officers as he was leaving his home.", ["detention"]),
+        ("He left his home in March and crossed into Georgia.", ["relocation"]),
+        # people who once moved
+        ("Human rights groups in exile wrote about the case.", []),
+        ("Exiles from Turkmenistan gathered outside the embassy.", []),
+    ],
+)
+def test_events_round19_requests_practices_and_scenes(nlp, text, expected):
+    assert [e["event_type"] for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a school or a party expels someone from is studies or membership
+        ("The university expelled me in September.", [("harassment", "university")]),
+        ("The authorities expelled him to Russia.", [("relocation", "authorities")]),
+        # a helper's threat is help; frightening "anyone" as a purpose is no act
+        ("My lawyer threatened to go to the Public Defender.", []),
+        ("I am not writing this to frighten anyone.", []),
+        ("The investigator threatened to arrest my son.", [("detention", "investigators")]),
+        # what a helper named before a relative clause did
+        (
+            "I thank the teachers' union, which helped me find work in Vilnius.",
+            [("intervention", None)],
+        ),
+        ("I thank the foundation that paid my rent for three months.", [("intervention", None)]),
+    ],
+)
+def test_events_round19_schools_helpers_and_purposes(nlp, text, expected):
+    assert [(e["event_type"], e["perpetrator"]) for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # bystanders who stop an arrest help the one it was aimed at; the arrest was tried
+        (
+            "Neighbours gathered and prevented the officers from taking him.",
+            [
+                ("intervention", "occurred", "him", None),
+                ("detention", "attempted", "him", "police"),
+            ],
+        ),
+        (
+            "The villagers stopped the police from arresting her.",
+            [
+                ("intervention", "occurred", "her", None),
+                ("detention", "attempted", "her", "police"),
+            ],
+        ),
+        # the one kept from leaving is the one who would leave
+        (
+            "Police prevented him from leaving the country.",
+            [("harassment", "occurred", "him", "police"), ("relocation", "attempted", "him", None)],
+        ),
+    ],
+)
+def test_events_round19_arrests_stopped_by_bystanders(nlp, text, expected):
+    events = nlp(text)._.events
+    assert [
+        (e["event_type"], e["status"], e["victim"], e["perpetrator"]) for e in events
+    ] == expected

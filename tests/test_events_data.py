@@ -58,9 +58,21 @@ def test_events_to_disk_from_disk_round_trip(tmp_path, data_dir):
     component = EventExtractor(nlp, data_path=str(data_dir))
     component.to_disk(tmp_path / "events")
     written = sorted(p.name for p in (tmp_path / "events").iterdir())
-    assert written == ["cues.json", "patterns.json", "taxonomy.json"]
+    assert written == ["backstop.json", "cues.json", "patterns.json", "taxonomy.json"]
     reloaded = EventExtractor(nlp, data_path=str(data_dir)).from_disk(tmp_path / "events")
     assert set(reloaded.finder.specs) == set(component.finder.specs)
+    assert reloaded.backstop == component.backstop
+
+
+def test_events_without_a_backstop_file_run_on_patterns_alone(tmp_path, data_dir):
+    nlp = spacy.blank("en")
+    component = EventExtractor(nlp, data_path=str(data_dir))
+    component.to_disk(tmp_path)
+    (tmp_path / "backstop.json").unlink()
+    component.from_disk(tmp_path)
+    assert component.backstop is None
+    component.to_disk(tmp_path / "copy")
+    assert not (tmp_path / "copy" / "backstop.json").exists()
 
 
 def test_events_from_disk_reads_the_given_patterns(tmp_path, data_dir):

@@ -97,8 +97,13 @@ COLUMN_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "victim": "Who it happened to; the narrator's name, or `narrator`, for the first person",
         "perpetrator": "Who did it, normalised (`police`, `court`, `security service (KNB)`, ...)",
         "perpetrator_text": "The perpetrator as the text names it (`judge`, `two men`)",
-        "confidence": "Rule confidence between 0 and 1",
-        "rule": "Id of the pattern (and cue) that found the event",
+        "confidence": (
+            "Rule confidence between 0 and 1 (half the model's probability for a backstop event)"
+        ),
+        "rule": (
+            "Id of the pattern (and cue) that found the event; `backstop.<type>` for the "
+            "learned backstop of sentences no pattern matched"
+        ),
         "huridocs_code": "HURIDOCS act type",
         "plover_type": "PLOVER event type",
         "plover_mode": "PLOVER mode",

@@ -17,9 +17,11 @@ from spacy.symbols import PRON
 from spacy.tokens import Doc, Token
 
 from ..attributes import register_attributes
+from .backstop import BACKSTOP_FILE, SentenceModel, backstop_matches
 from .docindex import doc_index, forget, kids
 from .linking import NarrativeLinker, date_headlines, paragraph_ids, timexes
 from .patterns import (
+    LAWYER_WORDS,
     MEDIA_SMEARS,
     PATTERNS_FILE,
     TriggerFinder,
@@ -66,6 +68,7 @@ from .taxonomy import TAXONOMY_FILE, EventType, load_taxonomy
 
 CUES_FILE = "cues.json"
 DATA_FILES = (TAXONOMY_FILE, PATTERNS_FILE, CUES_FILE)
+OPTIONAL_DATA_FILES = (BACKSTOP_FILE,)
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "such", "said"})
 ADDITIVE = frozenset({"also", "too", "likewise"})
 SPEECH_THREATS = frozenset({"say", "tell"})
@@ -172,13 +175,20 @@ class EventExtractor:
         self.lexicon = Lexicon.from_data(self.cues)
         self.finder = TriggerFinder(self.vocab, self.pattern_data, self.lexicon)
         self.roles = RoleResolver(self.lexicon)
+        self.backstop = SentenceModel.load(path)
+        self.study_or_work_bodies = frozenset(self.pattern_data["lexicon"]["STUDY_OR_WORK_BODY"])
 
     def to_disk(self, path: str | Path, exclude: tuple = ()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        for name in DATA_FILES:
-            if Path(self.data_path, name).resolve() != Path(path, name).resolve():
-                shutil.copyfile(self.data_path / name, path / name)
+        for name in (*DATA_FILES, *OPTIONAL_DATA_FILES):
+            source, target = self.data_path / name, path / name
+            if source.resolve() == target.resolve():
+                continue
+            if name in OPTIONAL_DATA_FILES and not source.exists():
+                target.unlink(missing_ok=True)  # a stale copy would come back on from_disk
+                continue
+            shutil.copyfile(source, target)
 
     def from_disk(self, path: str | Path, exclude: tuple = ()) -> EventExtractor:
         self.load(Path(path))
@@ -225,10 +235,21 @@ class EventExtractor:
         first_person = self.first_person_narrative(doc)
         sent_starts = doc_index(doc).sent_starts
         candidates = []
-        for match in self.finder(doc):
+        matches = self.finder(doc)
+        for match in matches:
             cand = self.candidate(match, narrator, sent_starts, first_person)
             if cand is not None:
                 candidates.append(cand)
+        if self.backstop is not None:
+            # a sentence a pattern matched in, even one whose match a check then refused
+            # ("the use of house arrest"), is left to the patterns
+            index = doc_index(doc)
+            covered = {index.sentence(m.anchor).start for m in matches}
+            for match in backstop_matches(self.backstop, doc.sents, covered):
+                cand = self.candidate(match, narrator, sent_starts, first_person)
+                if cand is not None:
+                    candidates.append(cand)
+            candidates.sort(key=lambda c: c.anchor.i)
         self.continue_victims(doc, candidates)
         self.share_perpetrators(candidates)
         inherit_perpetrators(candidates, paragraph_ids(doc))
@@ -275,6 +296,8 @@ class EventExtractor:
             return None  # "the reintroduction of internment": a practice, nobody in it
         if etype.name == "charge" and anchor.lemma_ == "accuse" and self.said_by_media(anchor):
             etype = self.types["harassment"]  # a smear by a website or channel, not a charge
+        if etype.name == "relocation" and self.expelled_by_body(anchor):
+            etype = self.types["harassment"]  # "the university expelled me": not from a country
         if etype.name == "charge" and is_prosecuting_party(anchor):
             return None  # "The prosecution called eleven witnesses": the party, not an act
         if etype.name in AGAINST_PEOPLE and self.court_party_calls_witness(anchor):
@@ -299,6 +322,14 @@ class EventExtractor:
             return None  # "my uncle was killed in the Karabakh war": no one's abuse told
         if match.spec.nominal and said_to_be_routine(anchor):
             return None  # "raids on dormitories ... have become routine": a practice
+        if asks_for_information(anchor):
+            return None  # "Please explain why his lawyers were denied access": to a government
+        if match.spec.nominal and is_named_not_told(anchor):
+            return None  # "the use of house arrest", "a copy of the verdict": no incident told
+        if etype.name == "relocation" and (is_backdrop(anchor) or names_people(anchor)):
+            return None  # "as he was leaving his home", "Azerbaijani exiles": no move told
+        if etype.name == "harassment" and threatened_by_counsel(anchor):
+            return None  # "my lawyer threatened to go to the Public Defender": help, not pressure
         if etype.name != "intervention" and is_safeguard_asked(anchor):
             return None  # "please ensure that he is not subjected to forced treatment"
         if etype.name == "charge" and refers_to_told_charges(anchor):
@@ -371,6 +402,13 @@ class EventExtractor:
             return False
         speakers = [c for c in kids(head.head) if c.dep_ == "nsubj"]
         return any(they_or_an_agency(s, self.lexicon) for s in speakers)
+
+    def expelled_by_body(self, anchor: Token) -> bool:
+        """The one who expels is a school, a party or an employer."""
+        subject = find_subject(anchor)
+        if subject is None or is_passive(anchor):
+            return False
+        return subject.lemma_.lower() in self.study_or_work_bodies
 
     def said_by_media(self, anchor: Token) -> bool:
         """ "pro-government websites accused him of spying": the accuser is a medium."""
@@ -1211,6 +1249,59 @@ def is_safeguard_asked(anchor: Token) -> bool:
 
 
 SAFEGUARD_VERBS = frozenset({"ensure", "guarantee"})
+INFORMATION_VERBS = frozenset(
+    {"provide", "explain", "indicate", "clarify", "inform", "share", "specify", "describe"}
+)
+
+
+def asks_for_information(anchor: Token) -> bool:
+    """An item of a letter's questions ("Please provide the legal basis for his house
+    arrest"): a subjectless request for information over the sentence."""
+    root = doc_index(anchor.doc).sentence(anchor).root
+    return (
+        root.tag_ == "VB"
+        and root.lemma_.lower() in INFORMATION_VERBS
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in kids(root))
+    )
+
+
+PRACTICE_NOUNS = frozenset({"use", "practice", "misuse", "abuse", "application"})
+PAPER_NOUNS = frozenset({"copy", "text", "translation", "page", "scan"})
+
+
+def is_named_not_told(anchor: Token) -> bool:
+    """An event noun after "the use of" or "a copy of" (also in a list: "the use of
+    accusations and house arrest"): a practice or a paper named, no incident."""
+    noun = anchor
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return False
+    return noun.head.head.lemma_.lower() in PRACTICE_NOUNS | PAPER_NOUNS
+
+
+def threatened_by_counsel(anchor: Token) -> bool:
+    """ "My lawyer threatened to complain": a lawyer's threat is on the client's side."""
+    subject = find_subject(anchor)
+    return subject is not None and subject.lemma_.lower() in LAWYER_WORDS
+
+
+def is_backdrop(verb: Token) -> bool:
+    """A progressive "as"/"while" clause ("as he was leaving his home"): the scene of what
+    the main clause tells."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and any(c.dep_ == "mark" and c.lower_ in ("as", "while") for c in kids(verb))
+    )
+
+
+PEOPLE_OF_EXILE = frozenset({"exile", "refugee", "emigrant", "émigré", "emigre", "deportee"})
+
+
+def names_people(anchor: Token) -> bool:
+    """ "exiles", "refugees": people who once moved, not a move."""
+    return anchor.tag_ == "NNS" and anchor.lemma_.lower() in PEOPLE_OF_EXILE
 
 
 def is_a_right(anchor: Token) -> bool:
@@ -1220,9 +1311,9 @@ def is_a_right(anchor: Token) -> bool:
 
 
 def is_topic(anchor: Token) -> bool:
-    """An event noun that is what someone talks or thinks about, unowned ("naive about
-    surveillance", "a film about arrests")."""
-    if anchor.dep_ != "pobj" or anchor.head.lower_ != "about":
+    """An event noun that is what someone talks, thinks or campaigns about, unowned ("naive
+    about surveillance", "a film about arrests", "a letter against violence")."""
+    if anchor.dep_ != "pobj" or anchor.head.lower_ not in ("about", "against"):
         return False
     return not any(c.dep_ in ("det", "poss", "nummod") for c in kids(anchor))
 

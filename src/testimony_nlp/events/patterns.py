@@ -868,6 +868,8 @@ def moves_a_thing(anchor: Token, lexicon: Lexicon) -> bool:
     """A move whose mover is a thing ("the largest trial was moved to Bukhara")."""
     if anchor.pos_ != "VERB":
         return False
+    if any(c.dep_ == "dobj" and is_person_like(c, lexicon) for c in kids(anchor)):
+        return False  # "the ministry expelled him": the subject acts, the object moves
     movers = [c for c in kids(anchor) if c.dep_ in ("nsubj", "nsubjpass")]
     return bool(movers) and not any(
         m.pos_ in ("PRON", "PROPN") or is_person_like(m, lexicon) or m.ent_type_ for m in movers
@@ -1439,7 +1441,9 @@ def has_advocate_actor(anchor: Token, lexicon: Lexicon) -> bool:
     a lawyer or defender (also "lawyer Ivan Petrov", "Petrov, her lawyer", "he" for one), never
     an agency of the state ("the court", "police") or the narrator."""
     actors = [c for c in kids(anchor) if c.dep_ == "nsubj"]
-    if anchor.lemma_.lower() in PUBLIC_ACTS:
+    if anchor.lemma_.lower() in PUBLIC_ACTS or (
+        anchor.lemma_.lower() in HELPING_ACTS and anchor.tag_ == "VBD"
+    ):
         actors = through_relative(anchor, actors)  # "the CPJ and the OSCE, who issued ..."
     if not actors and anchor.lemma_.lower() in ACCESS_VERBS:  # "the lawyer was denied access"
         actors = [c for c in kids(anchor) if c.dep_ == "nsubjpass" and c.ent_type_ != "NORP"]
@@ -1528,6 +1532,9 @@ PUBLIC_ACTS = frozenset(
     {"issue", "publish", "file", "lodge", "submit", "send", "write", "condemn", "come"}
     | {"take", "accept", "raise", "demand"}
 )  # what a helper named before a relative clause did ("a lawyer, who came with me")
+HELPING_ACTS = frozenset({"help", "assist", "pay", "fund"})
+"""What a helper named before a relative clause did for someone ("the union, which helped me
+find work"); only in the past tense, as "which has helped coordinate aid" describes the helper."""
 STAFF_OF = frozenset({"office", "staff", "team", "representative", "representatives"})
 
 

@@ -210,6 +210,10 @@ def grammatical_object(token: Token) -> Token | None:
     return None
 
 
+OBJECT_CONTROL = frozenset({"prevent", "stop", "keep", "bar", "prohibit", "discourage"})
+"""Verbs whose object does what "from" introduces ("prevented the officers from taking him")."""
+
+
 def find_subject(token: Token) -> Token | None:
     """The active subject, inherited through coordination, control and relative clauses."""
     current = token
@@ -233,7 +237,11 @@ def find_subject(token: Token) -> Token | None:
         elif current.dep_ == "acl" and current.tag_ == "VBD" and current.head.pos_ == "NOUN":
             return current.head  # "rights groups called for ...": a main verb hung on its subject
         elif current.dep_ == "pcomp" and current.head.head.pos_ in ("VERB", "AUX"):
-            current = current.head.head  # "left the country after receiving threats"
+            governor = current.head.head
+            controller = children(governor, "dobj")
+            if current.head.lower_ == "from" and governor.lemma_ in OBJECT_CONTROL and controller:
+                return controller[0]  # "stopped the police from arresting her": police arrest
+            current = governor  # "left the country after receiving threats"
         elif current.dep_ == "acl" and current.head.pos_ == "NOUN":
             # "made an attempt to detain": the noun's governing verb carries the subject
             current = current.head.head if current.head.dep_ in ("dobj", "attr") else current.head

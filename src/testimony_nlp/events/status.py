@@ -392,6 +392,8 @@ def is_generic(anchor: Token, victims: list[Participant], lex: Lexicon) -> bool:
         # person to be hospitalised"
     if nobody_in_particular and conditional(head):
         return True
+    if nobody_in_particular and is_purpose(anchor):
+        return True  # "I am not writing this to frighten anyone"
     if nobody_said(victims) and present_simple(head):
         return True  # "nobody in Kyrgyzstan is jailed for a poem": a claim about practice
     if not victims and bare_plural_noun(anchor) and (under_modal(anchor) or present_simple(head)):
@@ -458,6 +460,15 @@ def bare_plural_noun(noun: Token, tags: tuple[str, ...] = ("NNS",)) -> bool:
     """ "examinations", "forensic psychiatric examinations", "people": a plural with no
     article, number or owner, a kind of act or of people, none in particular."""
     return noun.tag_ in tags and not any(c.dep_ in ("det", "poss", "nummod") for c in kids(noun))
+
+
+def is_purpose(verb: Token) -> bool:
+    """An infinitive of purpose or intent ("writing this to frighten anyone")."""
+    return (
+        verb.tag_ == "VB"
+        and verb.dep_ in ("advcl", "xcomp")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(verb))
+    )
 
 
 def is_anyone(victim: Participant) -> bool:

@@ -1,0 +1,209 @@
+"""A learned backstop for sentences no trigger pattern fired in.
+
+The dependency patterns are precise but miss paraphrases ("they put me in a car and drove
+me to the station"). A linear model over a sentence's lemmas, lemma bigrams and head-child
+lemma pairs says which event types the sentence states; where it is confident and no
+pattern fired, the sentence's word most typical of that type becomes the anchor of an
+ordinary candidate (status, roles, filters and merging as for any pattern).
+
+The model is one-vs-rest logistic regression, trained offline by
+``scripts/train_backstop.py`` on the project's annotated sets and stored as
+``backstop.json`` beside the patterns: feature weights per type, a bias per type and the
+probability a type needs.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy
+from spacy.tokens import Span, Token
+
+from .patterns import ANCHOR, PatternSpec, TriggerMatch
+
+BACKSTOP_FILE = "backstop.json"
+SKIPPED_POS = frozenset({"PUNCT", "SPACE", "NUM", "DET", "SYM", "X"})
+FUNCTION_POS = frozenset({"ADP", "CCONJ", "SCONJ", "PART", "AUX"})
+ANCHOR_POS = frozenset({"VERB", "NOUN"})
+UNKNOWN_WORD_WEIGHT = -0.5  # an anchor candidate the model never saw is a poor choice
+RULE_PREFIX = "backstop."
+
+
+def sentence_features(tokens: Sequence[Token]) -> set[str]:
+    """The binary features of a sentence: lemmas (``w:``), adjacent lemma pairs (``b:``)
+    and content words under their syntactic head (``h:head>word``)."""
+    lemmas = [t.lemma_.lower() for t in tokens]
+    features = {f"b:{a}_{b}" for a, b in zip(lemmas, lemmas[1:], strict=False)}
+    for token, lemma in zip(tokens, lemmas, strict=True):
+        if token.pos_ in SKIPPED_POS:
+            continue
+        features.add(f"w:{lemma}")
+        if token.head.i != token.i and token.pos_ not in FUNCTION_POS:
+            features.add(f"h:{token.head.lemma_.lower()}>{lemma}")
+    return features
+
+
+@dataclass(slots=True)
+class SentenceModel:
+    """Per event type, a weight for each feature and a bias; ``threshold`` is the
+    probability at which a type counts as stated."""
+
+    types: list[str]
+    weights: dict[str, list[float]]
+    bias: list[float]
+    threshold: float
+
+    @classmethod
+    def from_data(cls, data: dict) -> SentenceModel:
+        return cls(data["types"], data["weights"], data["bias"], data["threshold"])
+
+    def to_data(self) -> dict:
+        return {
+            "types": self.types,
+            "threshold": self.threshold,
+            "bias": self.bias,
+            "weights": self.weights,
+        }
+
+    @classmethod
+    def load(cls, path: Path) -> SentenceModel | None:
+        """The model stored in a folder, or None when the folder has none."""
+        file = Path(path) / BACKSTOP_FILE
+        if not file.exists():
+            return None
+        return cls.from_data(json.loads(file.read_text(encoding="utf-8")))
+
+    def probabilities(self, features: Iterable[str]) -> dict[str, float]:
+        scores = list(self.bias)
+        for feature in features:
+            row = self.weights.get(feature)
+            if row is not None:
+                scores = [s + w for s, w in zip(scores, row, strict=True)]
+        return {t: 1.0 / (1.0 + math.exp(-s)) for t, s in zip(self.types, scores, strict=True)}
+
+    def stated_types(self, features: set[str]) -> list[tuple[str, float]]:
+        """Types whose probability reaches the threshold, most probable first."""
+        probs = self.probabilities(features)
+        found = [(t, p) for t, p in probs.items() if p >= self.threshold]
+        return sorted(found, key=lambda item: -item[1])
+
+    def anchor_weight(self, token: Token, type_index: int) -> float:
+        """How typical of a type a word is, alone and under its head."""
+        lemma = token.lemma_.lower()
+        row = self.weights.get(f"w:{lemma}")
+        weight = row[type_index] if row is not None else UNKNOWN_WORD_WEIGHT
+        if token.head.i != token.i:
+            pair = self.weights.get(f"h:{token.head.lemma_.lower()}>{lemma}")
+            weight += pair[type_index] if pair is not None else 0.0
+        return weight
+
+    def anchor(self, sentence: Span, etype: str) -> Token | None:
+        """The verb or noun of the sentence most typical of the type."""
+        index = self.types.index(etype)
+        tokens = [t for t in sentence if t.pos_ in ANCHOR_POS]
+        if not tokens:
+            return None
+        return max(tokens, key=lambda t: (self.anchor_weight(t, index), -t.i))
+
+
+def backstop_spec(etype: str, probability: float) -> PatternSpec:
+    """The pattern options of a backstop anchor: a bare anchor, no constraints; its
+    confidence is lower than any pattern's."""
+    return PatternSpec(
+        id=RULE_PREFIX + etype,
+        type=etype,
+        confidence=round(0.5 * probability, 2),
+        pattern=[{"RIGHT_ID": ANCHOR, "RIGHT_ATTRS": {}}],
+    )
+
+
+def backstop_matches(
+    model: SentenceModel, sentences: Iterable[Span], covered: set[int]
+) -> list[TriggerMatch]:
+    """Anchors for the types the model finds in sentences without a pattern match.
+
+    ``covered`` holds the start token of every sentence a pattern fired in.
+    """
+    matches = []
+    for sentence in sentences:
+        if sentence.start in covered:
+            continue
+        for etype, probability in model.stated_types(sentence_features(sentence)):
+            anchor = model.anchor(sentence, etype)
+            if anchor is not None:
+                matches.append(TriggerMatch(backstop_spec(etype, probability), {ANCHOR: anchor}))
+    return matches
+
+
+def train(
+    feature_sets: Sequence[set[str]],
+    labels: Sequence[set[str]],
+    types: Sequence[str],
+    *,
+    threshold: float,
+    min_count: int = 2,
+    l2: float = 1.0,
+    iterations: int = 300,
+    step: float = 0.05,
+) -> SentenceModel:
+    """Fit one-vs-rest logistic regression (Adam on the full batch, L2 penalty).
+
+    Features seen in fewer than ``min_count`` sentences are dropped; weights are rounded to
+    three decimals and features whose weights all round to zero are left out.
+    """
+    counts = Counter(f for features in feature_sets for f in features)
+    vocabulary = sorted(f for f, n in counts.items() if n >= min_count)
+    column = {f: i for i, f in enumerate(vocabulary)}
+    rows, cols = [], []
+    for r, features in enumerate(feature_sets):
+        ids = [column[f] for f in features if f in column]
+        rows.extend([r] * len(ids))
+        cols.extend(ids)
+    rows_a, cols_a = numpy.array(rows, dtype=numpy.int64), numpy.array(cols, dtype=numpy.int64)
+    n, k = len(feature_sets), len(types)
+    y = numpy.array([[t in label for t in types] for label in labels], dtype=numpy.float64)
+    prior = numpy.clip(y.mean(axis=0), 1e-3, 1 - 1e-3)
+    weights, bias = numpy.zeros((len(vocabulary), k)), numpy.log(prior / (1 - prior))
+    moments = [numpy.zeros_like(weights), numpy.zeros_like(weights), numpy.zeros(k), numpy.zeros(k)]
+    for it in range(1, iterations + 1):
+        scores = numpy.zeros((n, k))
+        numpy.add.at(scores, rows_a, weights[cols_a])
+        error = 1.0 / (1.0 + numpy.exp(-(scores + bias))) - y
+        grad_w = numpy.zeros_like(weights)
+        numpy.add.at(grad_w, cols_a, error[rows_a])
+        grad_w = (grad_w + l2 * weights) / n
+        for param, grad, (m, v) in (
+            (weights, grad_w, moments[0:2]),
+            (bias, error.mean(axis=0), moments[2:4]),
+        ):
+            m *= 0.9
+            m += 0.1 * grad
+            v *= 0.999
+            v += 0.001 * grad**2
+            param -= step * (m / (1 - 0.9**it)) / (numpy.sqrt(v / (1 - 0.999**it)) + 1e-8)
+    rounded = numpy.round(weights, 3)
+    kept = {f: [float(w) for w in rounded[i]] for i, f in enumerate(vocabulary) if rounded[i].any()}
+    return SentenceModel(list(types), kept, [round(float(b), 3) for b in bias], threshold)
+
+
+def sentence_labels(sentences: Iterable[Span], text: str, events: Iterable[dict]) -> list[set[str]]:
+    """Per sentence, the types of the annotated events whose evidence overlaps it.
+
+    ``events`` are gold events (``event_type`` and ``evidence`` strings, each found at its
+    first occurrence in ``text``); evidence not in the text is ignored.
+    """
+    spans = []
+    for event in events:
+        for evidence in event["evidence"]:
+            start = text.find(evidence)
+            if start >= 0:
+                spans.append((event["event_type"], start, start + len(evidence)))
+    return [
+        {t for t, start, end in spans if start < s.end_char and end > s.start_char}
+        for s in sentences
+    ]
