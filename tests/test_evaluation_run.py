@@ -56,6 +56,7 @@ OWN_SET_F1_FLOORS = {
     "final26": 0.81,
     "final27": 0.80,
     "final28": 0.74,
+    "final29": 0.74,
 }
 
 

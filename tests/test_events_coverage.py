@@ -2307,3 +2307,31 @@ def test_events_round19_arrests_stopped_by_bystanders(nlp, text, expected):
     assert [
         (e["event_type"], e["status"], e["victim"], e["perpetrator"]) for e in events
     ] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an indirect yes/no question asks; it tells nothing
+        ("When I asked whether I was under arrest, they put me in a van.", ["detention"]),
+        # nobody in particular, over an undated perfect: a claim about practice
+        ("In our country people have ended up in psychiatric hospitals for much less.", []),
+        # a verdict on a custody told elsewhere, a halt, a safeguard, the prosecuting party
+        (
+            "Amnesty considers him a prisoner of conscience, detained solely for his poems.",
+            ["intervention"],
+        ),
+        ("He lives on a temporary suspension of deportation.", []),
+        ("We ask you to ensure that he is protected from torture.", []),
+        ("The recordings formed the core of the prosecution's evidence.", []),
+        # troops sent abroad are no deportees
+        ("A year ago Moscow sent its troops into Ukraine.", []),
+        ("The police sent him back to Tajikistan.", ["relocation"]),
+        # a school's expulsion, also in a passive the sentence gives the school for
+        ("He was told his university would be informed and he would be expelled.", ["harassment"]),
+        ("He was expelled from Russia in May.", ["relocation"]),
+        ("My friend from university was deported in September.", ["relocation"]),
+    ],
+)
+def test_events_round19_questions_verdicts_and_troops(nlp, text, expected):
+    assert [e["event_type"] for e in nlp(text)._.events] == expected

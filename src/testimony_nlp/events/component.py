@@ -296,7 +296,11 @@ class EventExtractor:
             return None  # "the reintroduction of internment": a practice, nobody in it
         if etype.name == "charge" and anchor.lemma_ == "accuse" and self.said_by_media(anchor):
             etype = self.types["harassment"]  # a smear by a website or channel, not a charge
-        if etype.name == "relocation" and self.expelled_by_body(anchor):
+        if (
+            etype.name == "relocation"
+            and anchor.lemma_ == "expel"
+            and self.expelled_by_body(anchor)
+        ):
             etype = self.types["harassment"]  # "the university expelled me": not from a country
         if etype.name == "charge" and is_prosecuting_party(anchor):
             return None  # "The prosecution called eleven witnesses": the party, not an act
@@ -324,10 +328,14 @@ class EventExtractor:
             return None  # "raids on dormitories ... have become routine": a practice
         if asks_for_information(anchor):
             return None  # "Please explain why his lawyers were denied access": to a government
+        if is_characterised(anchor):
+            return None  # "imprisoned solely for exercising his rights": why, not what
         if match.spec.nominal and is_named_not_told(anchor):
             return None  # "the use of house arrest", "a copy of the verdict": no incident told
-        if etype.name == "relocation" and (is_backdrop(anchor) or names_people(anchor)):
-            return None  # "as he was leaving his home", "Azerbaijani exiles": no move told
+        if etype.name == "relocation" and (
+            is_backdrop(anchor) or names_people(anchor) or moves_troops(anchor)
+        ):
+            return None  # "as he was leaving his home", "exiles", "sent troops": no one exiled
         if etype.name == "harassment" and threatened_by_counsel(anchor):
             return None  # "my lawyer threatened to go to the Public Defender": help, not pressure
         if etype.name != "intervention" and is_safeguard_asked(anchor):
@@ -404,11 +412,18 @@ class EventExtractor:
         return any(they_or_an_agency(s, self.lexicon) for s in speakers)
 
     def expelled_by_body(self, anchor: Token) -> bool:
-        """The one who expels is a school, a party or an employer."""
+        """The one who expels is a school, a party or an employer; for a passive without an
+        agent, one the sentence names ("his university would be informed and he would be
+        expelled")."""
+        if is_passive(anchor):
+            said = {c.dep_ for c in kids(anchor)} | {
+                g.ent_type_ for c in kids(anchor) if c.dep_ == "prep" for g in kids(c)
+            }
+            if said & {"agent", "GPE", "LOC"}:
+                return False  # "expelled by the FSB", "expelled from Russia"
+            return sentence_has_lemma(anchor, self.study_or_work_bodies)
         subject = find_subject(anchor)
-        if subject is None or is_passive(anchor):
-            return False
-        return subject.lemma_.lower() in self.study_or_work_bodies
+        return subject is not None and subject.lemma_.lower() in self.study_or_work_bodies
 
     def said_by_media(self, anchor: Token) -> bool:
         """ "pro-government websites accused him of spying": the accuser is a medium."""
@@ -1109,8 +1124,8 @@ def is_requested_house_arrest(anchor: Token) -> bool:
 
 def is_prosecuting_party(anchor: Token) -> bool:
     """ "The prosecution asked for seven years": the noun names the party in court."""
-    if anchor.lemma_.lower() != "prosecution" or anchor.dep_ != "nsubj":
-        return False
+    if anchor.lemma_.lower() != "prosecution" or anchor.dep_ not in ("nsubj", "poss"):
+        return False  # "the prosecution's evidence" is the party's too
     return not any(c.dep_ == "prep" and c.lower_ in ("of", "against") for c in kids(anchor))
 
 
@@ -1267,17 +1282,41 @@ def asks_for_information(anchor: Token) -> bool:
 
 PRACTICE_NOUNS = frozenset({"use", "practice", "misuse", "abuse", "application"})
 PAPER_NOUNS = frozenset({"copy", "text", "translation", "page", "scan"})
+HALT_NOUNS = frozenset({"suspension", "postponement", "stay", "cancellation"})
 
 
 def is_named_not_told(anchor: Token) -> bool:
-    """An event noun after "the use of" or "a copy of" (also in a list: "the use of
-    accusations and house arrest"): a practice or a paper named, no incident."""
+    """An event noun after "the use of", "a copy of" or "a suspension of" (also in a list:
+    "the use of accusations and house arrest"), or one guarded against ("protected from
+    torture"): a practice, a paper or a halt named, no incident."""
     noun = anchor
     while noun.dep_ == "conj" and noun.head.i != noun.i:
         noun = noun.head
-    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+    if noun.dep_ != "pobj":
         return False
-    return noun.head.head.lemma_.lower() in PRACTICE_NOUNS | PAPER_NOUNS
+    if noun.head.lower_ == "from" and noun.head.head.lemma_.lower() in GUARD_VERBS:
+        return True
+    return noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in (
+        PRACTICE_NOUNS | PAPER_NOUNS | HALT_NOUNS
+    )
+
+
+GUARD_VERBS = frozenset({"protect", "shield", "safeguard", "spare"})
+EXCLUSIVE_CAUSE = frozenset({"solely", "merely", "purely", "simply"})
+
+
+def is_characterised(anchor: Token) -> bool:
+    """A participle that qualifies someone by the cause of their plight ("a prisoner of
+    conscience, detained solely for peacefully exercising his rights"): a verdict on the
+    custody, not a telling of it."""
+    if anchor.tag_ != "VBN":
+        return False
+    causes = [c for c in kids(anchor) if c.dep_ == "prep" and c.lower_ == "for"]
+    return any(
+        c.dep_ == "advmod" and c.lower_ in EXCLUSIVE_CAUSE
+        for node in (anchor, *causes)
+        for c in kids(node)
+    )
 
 
 def threatened_by_counsel(anchor: Token) -> bool:
@@ -1294,6 +1333,15 @@ def is_backdrop(verb: Token) -> bool:
         and verb.tag_ == "VBG"
         and any(c.dep_ == "mark" and c.lower_ in ("as", "while") for c in kids(verb))
     )
+
+
+MILITARY_UNITS = frozenset({"troop", "troops", "army", "force", "forces", "unit", "battalion"})
+
+
+def moves_troops(anchor: Token) -> bool:
+    """ "Moscow sent its troops into Ukraine": a deployment, not a deportation."""
+    obj = grammatical_object(anchor)
+    return obj is not None and obj.lemma_.lower() in MILITARY_UNITS
 
 
 PEOPLE_OF_EXILE = frozenset({"exile", "refugee", "emigrant", "émigré", "emigre", "deportee"})

@@ -394,6 +394,10 @@ def is_generic(anchor: Token, victims: list[Participant], lex: Lexicon) -> bool:
         return True
     if nobody_in_particular and is_purpose(anchor):
         return True  # "I am not writing this to frighten anyone"
+    if nobody_in_particular and present_perfect(anchor) and not dated(anchor):
+        return True  # "people have ended up in psychiatric hospitals for much less"
+    if asked_whether(anchor):
+        return True  # "I asked whether I was under arrest": a question, no answer yet
     if nobody_said(victims) and present_simple(head):
         return True  # "nobody in Kyrgyzstan is jailed for a poem": a claim about practice
     if not victims and bare_plural_noun(anchor) and (under_modal(anchor) or present_simple(head)):
@@ -657,6 +661,12 @@ CESSATION_VERBS = frozenset(
     {"drop", "stop", "end", "cease", "halt", "lift", "quash", "overturn", "withdraw"}
     | {"refrain", "desist"}
 )
+
+
+def asked_whether(anchor: Token) -> bool:
+    """An event in an indirect yes/no question ("asked whether I was under arrest")."""
+    marks = (c for tok in governor_chain(anchor) for c in kids(tok) if c.dep_ == "mark")
+    return any(c.lower_ == "whether" for c in marks)
 
 
 def is_question(anchor: Token) -> bool:
