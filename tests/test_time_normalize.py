@@ -282,5 +282,31 @@ def test_time_context_year_informs_bare_months(text, context_year, tense, value)
     assert normalize(text, ref, tense, context_year=context_year).value == value
 
 
+@pytest.mark.parametrize(
+    ("text", "story", "tense", "value"),
+    [
+        # the year the story has reached, not the publication's
+        ("on 29 March", dt.date(2021, 3, 17), "past", "2021-03-29"),
+        ("on 2 March", dt.date(2021, 3, 17), "past", "2021-03-02"),  # told looking back
+        ("on 5 January", dt.date(2020, 12, 20), "past", "2021-01-05"),  # into the next year
+        ("in September", dt.date(2021, 3, 29), "past", "2021-09"),
+        # not past the reference date, not from an old date, not for the future tense
+        ("on 29 December", dt.date(2022, 10, 1), "past", "2021-12-29"),
+        ("on 29 March", dt.date(1985, 3, 17), "past", "2022-03-29"),
+        ("on 29 March", dt.date(2021, 3, 17), "future", "2023-03-29"),
+        ("on 29 March", None, "past", "2022-03-29"),
+    ],
+)
+def test_time_yearless_dates_take_the_year_of_the_story(text, story, tense, value):
+    ref = dt.date(2022, 11, 3)
+    assert normalize(text, ref, tense, anchor=story).value == value
+
+
+def test_time_a_past_tense_day_is_never_after_the_reference():
+    # ten months back, not two months ahead
+    assert normalize("on January 11", dt.date(2022, 11, 10), "past").value == "2022-01-11"
+    assert normalize("on January 11", dt.date(2022, 11, 10), "future").value == "2023-01-11"
+
+
 def test_time_normalize_accepts_datetime_reference():
     assert normalize("yesterday", dt.datetime(2015, 11, 30, 23, 59)).value == "2015-11-29"

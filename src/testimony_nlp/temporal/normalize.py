@@ -21,6 +21,9 @@ Public API:
   Friday on or after it, and without tense the nearest one. ``anchor`` is the date of the
   event the expression follows in a narrative; ``context_year`` a year set earlier in
   the text (used for a bare month or month-day when that stays before the reference).
+  Without a context year, a past-tense bare month or month-day that is not of the past
+  two months takes its year from the anchor (the story's date, if of the last five years):
+  the first occurrence from it on, or one at most a month before it.
 
 - ``resolve_relative_to(text, anchor_date) -> Timex`` for narrative anchoring (the events
   stage): "two days later", "the next day", "the day before", "that evening", "a week
@@ -670,6 +673,7 @@ def _weekday_set(m: re.Match[str], ctx: _Ctx) -> _Hit:
 
 
 _TENSE_WINDOW_DAYS = 300  # past the window the tense is less telling than proximity
+_PLAN_DAYS = 31  # how far ahead a past-tense sentence's yearless date may lie
 
 
 def _resolve_month_day(month: int, day: int, ctx: _Ctx, mod: str | None = None) -> _Hit:
@@ -680,6 +684,9 @@ def _resolve_month_day(month: int, day: int, ctx: _Ctx, mod: str | None = None) 
         candidate = dt.date(ctx.context_year, month, day)
         if candidate <= ctx.ref:
             return _Hit("DATE", candidate.isoformat())
+    in_story = _near_story_date(ctx, mod, lambda year: _safe_date(year, month, day))
+    if in_story is not None:
+        return _Hit("DATE", in_story.isoformat())
     candidates = [_safe_date(y, month, day) for y in range(ctx.ref.year - 1, ctx.ref.year + 2)]
     candidates = [c for c in candidates if c]
     direction = _direction(ctx, mod)
@@ -687,10 +694,45 @@ def _resolve_month_day(month: int, day: int, ctx: _Ctx, mod: str | None = None) 
     if direction in ("past", "future") and (
         picked is None or abs((picked - ctx.ref).days) > _TENSE_WINDOW_DAYS
     ):
-        picked = _pick_occurrence(candidates, ctx.ref, None)
+        nearest = _pick_occurrence(candidates, ctx.ref, None)
+        # a past tense reaches a date still to come only in reported plans ("said the
+        # talks would open on Jan. 14"), which lie weeks ahead, not months
+        if direction != "past" or picked is None or (nearest - ctx.ref).days <= _PLAN_DAYS:
+            picked = nearest
     if picked is None:
         return _Hit("DATE", None, UNRESOLVED)
     return _Hit("DATE", picked.isoformat())
+
+
+_STORY_YEARS_BACK = 5  # an older day-date (a birth, a history) sets no story year
+_LOOK_BACK_DAYS = 31  # how far before the story's date a yearless date may lie
+_RECENT_DAYS = 62  # a yearless date this close before the reference is the reference's
+
+
+def _near_story_date(ctx: _Ctx, mod: str | None, in_year) -> dt.date | None:
+    """In a past narrative whose last day-date lies before the reference date, the
+    occurrence of a yearless date nearest to it, not after the reference ("On 17 March 2021
+    I was taken ... On 29 March I was charged" is 2021-03-29). ``in_year`` gives the
+    date in a year (None where it does not exist)."""
+    story = ctx.anchor
+    if mod is not None or ctx.tense != "past" or story is None or ctx.ref is None:
+        return None
+    if not (ctx.ref.year - _STORY_YEARS_BACK <= story.year and story < ctx.ref):
+        return None
+    latest = [d for d in (in_year(ctx.ref.year), in_year(ctx.ref.year - 1)) if d and d <= ctx.ref]
+    if latest and (ctx.ref - max(latest)).days <= _RECENT_DAYS:
+        return None  # news of the past weeks: "on 16 January" in a digest of January
+    candidates = [in_year(y) for y in (story.year - 1, story.year, story.year + 1)]
+    candidates = [c for c in candidates if c is not None and c <= ctx.ref]
+    if not candidates:
+        return None
+    # a story moves on ("In September 2022 ... In June" is the next June); it looks back
+    # only a little ("On 17 March ... I had arrived on 2 March")
+    back = [c for c in candidates if c < story and (story - c).days <= _LOOK_BACK_DAYS]
+    ahead = [c for c in candidates if c >= story]
+    if back:
+        return max(back)
+    return min(ahead) if ahead else max(candidates)
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -779,6 +821,9 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     in_context = mod is None and ctx.context_year and ctx.tense == "past"
     if in_context and dt.date(ctx.context_year, month, 1) <= ctx.ref:
         return _Hit("DATE", _month_value(ctx.context_year, month))
+    in_story = _near_story_date(ctx, mod, lambda year: dt.date(year, month, 1))
+    if in_story is not None:
+        return _Hit("DATE", _month_value(in_story.year, month))
     direction = _direction(ctx, {"this past": "last", "this coming": "next"}.get(mod, mod))
     ref_month = ctx.ref.replace(day=1)
     candidates = [dt.date(y, month, 1) for y in range(ctx.ref.year - 1, ctx.ref.year + 2)]
