@@ -2335,3 +2335,33 @@ def test_events_round19_arrests_stopped_by_bystanders(nlp, text, expected):
 )
 def test_events_round19_questions_verdicts_and_troops(nlp, text, expected):
     assert [e["event_type"] for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the one agency a document names acts where nobody is named
+        (
+            "KNB officers searched my flat in May.\n\nKNB officers questioned my wife in June."
+            "\n\nIn August I was detained at the airport.",
+            [
+                ("seizure", "security service (KNB)", "KNB officers"),
+                ("harassment", "security service (KNB)", "KNB officers"),
+                ("detention", "security service (KNB)", None),
+            ],
+        ),
+        # two agencies, neither dominant: nobody is guessed
+        (
+            "KNB officers searched my flat in May.\n\nPolice questioned my wife in June."
+            "\n\nIn August I was detained at the airport.",
+            [
+                ("seizure", "security service (KNB)", "KNB officers"),
+                ("harassment", "police", "Police"),
+                ("detention", None, None),
+            ],
+        ),
+    ],
+)
+def test_events_round19_the_documents_agency_for_agentless_acts(nlp, text, expected):
+    events = nlp(text)._.events
+    assert [(e["event_type"], e["perpetrator"], e["perpetrator_text"]) for e in events] == expected

@@ -95,7 +95,12 @@ COLUMN_DESCRIPTIONS: dict[str, dict[str, str]] = {
             "town: a guess, filter it out where it matters) or `none`"
         ),
         "victim": "Who it happened to; the narrator's name, or `narrator`, for the first person",
-        "perpetrator": "Who did it, normalised (`police`, `court`, `security service (KNB)`, ...)",
+        "perpetrator": (
+            "Who did it, normalised (`police`, `court`, `security service (KNB)`, ...); "
+            "where the text names nobody, the agency of the story or, for custody, searches, "
+            "surveillance, tests, beatings and pressure, the one agency the document names "
+            "most (then `perpetrator_text` is empty)"
+        ),
         "perpetrator_text": "The perpetrator as the text names it (`judge`, `two men`)",
         "confidence": (
             "Rule confidence between 0 and 1 (half the model's probability for a backstop event)"

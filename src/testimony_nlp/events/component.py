@@ -41,6 +41,7 @@ from .roles import (
     actor_key,
     children,
     courts_for_court_acts,
+    fill_from_document,
     find_subject,
     first_person_in,
     grammatical_object,
@@ -258,6 +259,7 @@ class EventExtractor:
         # a release somebody asks for lends its victim to the intervention, then goes
         kept = [c for c in candidates if not c.merged and not is_demanded_release(c)]
         self.apply_averted(doc, kept)
+        fill_from_document(kept)
         return self.link(doc, kept)
 
     def candidate(

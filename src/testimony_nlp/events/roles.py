@@ -9,6 +9,7 @@ normalised to a lowercase key such as "police" or "security service (KNB)".
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -1199,6 +1200,36 @@ def inherit_perpetrators(cands: list, paragraph_of: list[int]) -> None:
         )
         if donor is not None:
             copy_roles(donor, cand, with_victims=False)
+
+
+DOMINANT_SHARE = 0.6  # of the agency perpetrators named in a document, for one to be its own
+AGENCY_ACTS = frozenset(
+    {"detention", "seizure", "surveillance", "drug_test", "assault", "harassment"}
+)
+
+
+def document_agency(cands: list) -> str | None:
+    """The agency a document's acts are by, when one dominates the ones it names (at least
+    twice and three in five): a testimony about the KNB names the KNB, then says "they"."""
+    keys = Counter(p.key for c in cands for p in agency_perpetrators(c))
+    if not keys:
+        return None
+    key, count = keys.most_common(1)[0]
+    if count < 2 or count < DOMINANT_SHARE * sum(keys.values()) or key == "court":
+        return None
+    return key
+
+
+def fill_from_document(cands: list) -> None:
+    """Custody, searches, surveillance, tests and beatings that still name no perpetrator
+    take the document's agency."""
+    key = document_agency(cands)
+    if key is None:
+        return
+    for cand in cands:
+        etype = cand.type.name
+        if etype in AGENCY_ACTS and not cand.names(PERPETRATOR):
+            cand.participants.append(Participant(PERPETRATOR, key, None, None, key=key))
 
 
 COURT_ACTS = frozenset({"sentence", "convict", "acquit", "trial", "verdict", "try"})
