@@ -323,3 +323,31 @@ def test_entities_with_the_small_model(small, text, expected):
 )  # fmt: skip
 def test_entities_one_place_reading_per_name(blank, tagged, expected):
     assert run(blank, tagged) == expected
+
+
+INTERVIEW = (
+    "A blogger on his arrest\n\n"
+    "Timur Aliyev, 31, ran a news channel in Osh until last spring. His brother Nurlan was "
+    "detained in March. We spoke to Timur Aliyev by phone.\n\n"
+    "- When did the trouble start?\n\n"
+    "- In March. Police came to my flat and took me to the station.\n\n"
+    "- Were you beaten?\n\n"
+    "- No. But I was questioned for six hours."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "author", "narrator"),
+    [
+        # the one the introduction says was spoken to answers the questions
+        (INTERVIEW, None, "Timur Aliyev"),
+        # a byline names the narrator
+        (INTERVIEW, "Aida Bekova", "Aida Bekova"),
+        # first-person text without question lines: an unnamed narrator
+        (INTERVIEW.replace("?", "."), None, "narrator"),
+    ],
+)
+def test_entities_narrator_of_an_interview_is_its_interviewee(nlp, text, author, narrator):
+    doc = nlp.make_doc(text)
+    doc._.author = author
+    assert nlp(doc)._.narrator == narrator

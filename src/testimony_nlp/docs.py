@@ -94,7 +94,10 @@ COLUMN_DESCRIPTIONS: dict[str, dict[str, str]] = {
             "`sentence`, `context` (the paragraph's place), `document` (the document's home "
             "town: a guess, filter it out where it matters) or `none`"
         ),
-        "victim": "Who it happened to; the narrator's name, or `narrator`, for the first person",
+        "victim": (
+            "Who it happened to; for the first person the author's name, in an interview "
+            "without a byline the interviewee's, else `narrator`"
+        ),
         "perpetrator": (
             "Who did it, normalised (`police`, `court`, `security service (KNB)`, ...); "
             "where the text names nobody, the agency of the story or, for custody, searches, "

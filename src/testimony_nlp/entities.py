@@ -396,7 +396,7 @@ class EntityCorrector:
         """The narrator's participant name in a first-person document, else None."""
         if not self.is_first_person(doc):
             return None
-        return doc._.author or UNNAMED_NARRATOR
+        return doc._.author or interviewee(doc) or UNNAMED_NARRATOR
 
     def is_first_person(self, doc: Doc) -> bool:
         """Whether first-person singular pronouns outside quotations fill enough sentences."""
@@ -424,6 +424,39 @@ class EntityCorrector:
     def from_disk(self, path: str | Path, exclude: Sequence[str] = ()) -> EntityCorrector:
         self.lexicon = EntityLexicon.read(Path(path))
         return self
+
+
+QUESTION_LEADS = ("- ", "– ", "— ", "Q:", "Q.", "Q -", "Q –")
+MIN_QUESTIONS = 2
+
+
+def interviewee(doc: Doc) -> str | None:
+    """The one answering in an interview without a byline, named in its introduction (the
+    text before the first question line): the first person of a sentence about speaking
+    ("We spoke to Lebedeva", "his mother, Lyudmila Petrenko, told us"), else the first
+    person the introduction names ("Davit Kiknadze, 36, ... We spoke to him").
+
+    A question line starts with a dash or "Q:" and ends with a question mark.
+    """
+    questions = []
+    offset = 0
+    for line in doc.text.splitlines(keepends=True):
+        text = line.strip()
+        if text.startswith(QUESTION_LEADS) and text.rstrip("\"'”’").endswith("?"):
+            questions.append(offset)
+        offset += len(line)
+    if len(questions) < MIN_QUESTIONS:
+        return None
+    intro = [s for s in doc.sents if s.end_char <= questions[0]]
+    people = [[e for e in s.ents if e.label_ == "PERSON"] for s in intro]
+    for sentence, named in zip(intro, people, strict=True):
+        if named and any(t.lemma_.lower() in SPEAKING for t in sentence):
+            return named[0].text
+    first = next((named[0] for named in people if named), None)
+    return first.text if first is not None else None
+
+
+SPEAKING = frozenset({"speak", "talk", "tell", "interview", "conversation", "guest"})
 
 
 def _without_possessive(doc: Doc, start: int, end: int) -> int:
