@@ -21,6 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from testimony_nlp.evaluate import load_gold  # noqa: E402
 from testimony_nlp.events.backstop import (  # noqa: E402
     BACKSTOP_FILE,
     sentence_features,
@@ -35,11 +36,7 @@ def labelled_sentences(gold_files: list[Path]) -> tuple[list[set[str]], list[set
     nlp = build_pipeline(stages=[name for name, _, _ in STAGES if name != "tnlp_events"])
     features, labels = [], []
     for gold_file in gold_files:
-        gold = {}
-        with gold_file.open(encoding="utf-8") as lines:
-            for line in lines:
-                entry = json.loads(line)
-                gold[entry.get("doc_id") or entry.get("id")] = entry["events"]
+        gold = {document.doc_id: document.events for document in load_gold(gold_file)}
         for record, doc in annotate(nlp, iter_records([str(gold_file)])):
             sentences = list(doc.sents)
             features.extend(sentence_features(s) for s in sentences)

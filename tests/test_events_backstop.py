@@ -8,6 +8,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+from testimony_nlp.evaluate import GoldEvent
 from testimony_nlp.events.backstop import (
     BACKSTOP_FILE,
     SentenceModel,
@@ -121,8 +122,8 @@ def test_backstop_sentence_labels_are_the_types_whose_evidence_overlaps():
         sent_starts=[True, False, False, True, False, False, False],
     )
     events = [
-        {"event_type": "detention", "evidence": ["They took me"]},
-        {"event_type": "harassment", "evidence": ["Police came", "not in the text"]},
+        GoldEvent("detention", ("They took me",)),
+        GoldEvent("harassment", ("Police came", "not in the text")),
     ]
     assert sentence_labels(doc.sents, doc.text, events) == [{"harassment"}, {"detention"}]
 

@@ -18,12 +18,13 @@ import json
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy
 from spacy.tokens import Span, Token
 
+from ..evaluate import GoldEvent
 from .patterns import ANCHOR, PatternSpec, TriggerMatch
 
 BACKSTOP_FILE = "backstop.json"
@@ -60,15 +61,10 @@ class SentenceModel:
 
     @classmethod
     def from_data(cls, data: dict) -> SentenceModel:
-        return cls(data["types"], data["weights"], data["bias"], data["threshold"])
+        return cls(**data)
 
     def to_data(self) -> dict:
-        return {
-            "types": self.types,
-            "threshold": self.threshold,
-            "bias": self.bias,
-            "weights": self.weights,
-        }
+        return asdict(self)
 
     @classmethod
     def load(cls, path: Path) -> SentenceModel | None:
@@ -191,18 +187,20 @@ def train(
     return SentenceModel(list(types), kept, [round(float(b), 3) for b in bias], threshold)
 
 
-def sentence_labels(sentences: Iterable[Span], text: str, events: Iterable[dict]) -> list[set[str]]:
+def sentence_labels(
+    sentences: Iterable[Span], text: str, events: Iterable[GoldEvent]
+) -> list[set[str]]:
     """Per sentence, the types of the annotated events whose evidence overlaps it.
 
-    ``events`` are gold events (``event_type`` and ``evidence`` strings, each found at its
-    first occurrence in ``text``); evidence not in the text is ignored.
+    Each evidence string counts at its first occurrence in ``text``; evidence not in the
+    text is ignored.
     """
     spans = []
     for event in events:
-        for evidence in event["evidence"]:
+        for evidence in event.evidence:
             start = text.find(evidence)
             if start >= 0:
-                spans.append((event["event_type"], start, start + len(evidence)))
+                spans.append((event.event_type, start, start + len(evidence)))
     return [
         {t for t, start, end in spans if start < s.end_char and end > s.start_char}
         for s in sentences

@@ -234,7 +234,8 @@ class EventExtractor:
         """Compute the event dicts of a parsed Doc."""
         narrator = self.narrator(doc)
         first_person = self.first_person_narrative(doc)
-        sent_starts = doc_index(doc).sent_starts
+        index = doc_index(doc)
+        sent_starts = index.sent_starts
         candidates = []
         matches = self.finder(doc)
         for match in matches:
@@ -244,9 +245,8 @@ class EventExtractor:
         if self.backstop is not None:
             # a sentence a pattern matched in, even one whose match a check then refused
             # ("the use of house arrest"), is left to the patterns
-            index = doc_index(doc)
             covered = {index.sentence(m.anchor).start for m in matches}
-            for match in backstop_matches(self.backstop, doc.sents, covered):
+            for match in backstop_matches(self.backstop, index.sents, covered):
                 cand = self.candidate(match, narrator, sent_starts, first_person)
                 if cand is not None:
                     candidates.append(cand)
@@ -338,8 +338,6 @@ class EventExtractor:
             is_backdrop(anchor) or names_people(anchor) or moves_troops(anchor)
         ):
             return None  # "as he was leaving his home", "exiles", "sent troops": no one exiled
-        if etype.name == "harassment" and threatened_by_counsel(anchor):
-            return None  # "my lawyer threatened to go to the Public Defender": help, not pressure
         if etype.name != "intervention" and is_safeguard_asked(anchor):
             return None  # "please ensure that he is not subjected to forced treatment"
         if etype.name == "charge" and refers_to_told_charges(anchor):
@@ -476,8 +474,10 @@ class EventExtractor:
 
     @staticmethod
     def held_by_kin(anchor: Token) -> bool:
-        """Kin, or for a warning the person's own lawyer ("my lawyer warned me")."""
-        words = KIN_WORDS | (DEFENDER_WORDS if anchor.lemma_.lower() == "warn" else frozenset())
+        """Kin, or for a warning or threat the person's own lawyer ("my lawyer warned me", "my
+        lawyer threatened to go to the Public Defender")."""
+        counsel = anchor.lemma_.lower() in COUNSEL_SPEECH
+        words = KIN_WORDS | (DEFENDER_WORDS | LAWYER_WORDS if counsel else frozenset())
         return any(s.lemma_.lower() in words for s in children(anchor, "nsubj")[:1])
 
     def contacted_by_doctor(self, anchor: Token) -> bool:
@@ -1321,12 +1321,6 @@ def is_characterised(anchor: Token) -> bool:
     )
 
 
-def threatened_by_counsel(anchor: Token) -> bool:
-    """ "My lawyer threatened to complain": a lawyer's threat is on the client's side."""
-    subject = find_subject(anchor)
-    return subject is not None and subject.lemma_.lower() in LAWYER_WORDS
-
-
 def is_backdrop(verb: Token) -> bool:
     """A progressive "as"/"while" clause ("as he was leaving his home"): the scene of what
     the main clause tells."""
@@ -1505,6 +1499,7 @@ BAN_PATTERNS = frozenset({"harassment.ban_from", "harassment.travel_ban"})
 BANNING_TYPES = frozenset({"charge", "harassment", "detention"})
 BOOKING_WORDS = frozenset({"photograph", "film", "fingerprint", "record"})
 DEFENDER_WORDS = frozenset({"lawyer", "attorney", "advocate", "counsel", "defender"})
+COUNSEL_SPEECH = frozenset({"warn", "threaten"})  # from one's own lawyer, advice, not pressure
 KIN_WORDS = frozenset(
     {
         "mother",

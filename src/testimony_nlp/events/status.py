@@ -377,7 +377,9 @@ def is_generic(anchor: Token, victims: list[Participant], lex: Lexicon) -> bool:
     Generic when it is set in a past era ("in Soviet times") or told as a habit ("commonly",
     "routinely", simple present) and has no specific victim.
     """
-    if is_question(anchor) or is_request(anchor, lex) or names_offence(anchor, lex):
+    if is_question(anchor) or asked_whether(anchor):
+        return True  # "Were you detained?", "I asked whether I was under arrest"
+    if is_request(anchor, lex) or names_offence(anchor, lex):
         return True
     nobody_in_particular = bool(victims) and all(is_anyone(v) for v in victims)
     if victims and not any(map(is_specific, victims)) and obliged(anchor):
@@ -396,8 +398,6 @@ def is_generic(anchor: Token, victims: list[Participant], lex: Lexicon) -> bool:
         return True  # "I am not writing this to frighten anyone"
     if nobody_in_particular and present_perfect(anchor) and not dated(anchor):
         return True  # "people have ended up in psychiatric hospitals for much less"
-    if asked_whether(anchor):
-        return True  # "I asked whether I was under arrest": a question, no answer yet
     if nobody_said(victims) and present_simple(head):
         return True  # "nobody in Kyrgyzstan is jailed for a poem": a claim about practice
     if not victims and bare_plural_noun(anchor) and (under_modal(anchor) or present_simple(head)):
