@@ -8,7 +8,7 @@ with the types of the annotated events whose evidence overlaps it.
 Usage::
 
     python scripts/train_backstop.py [GOLD.jsonl ...] [--exclude NAME ...]
-        [--threshold 0.8] [--out models/tnlp_events/backstop.json]
+        [--threshold 0.8] [--covered-threshold 0.95] [--out models/tnlp_events/backstop.json]
 """
 
 from __future__ import annotations
@@ -50,13 +50,20 @@ def main() -> None:
     parser.add_argument("gold", nargs="*", type=Path)
     parser.add_argument("--exclude", nargs="*", default=[], help="set names to leave out")
     parser.add_argument("--threshold", type=float, default=0.8)
+    parser.add_argument("--covered-threshold", type=float, default=0.95)
     parser.add_argument("--out", type=Path, default=ROOT / "models" / "tnlp_events" / BACKSTOP_FILE)
     args = parser.parse_args()
     files = args.gold or sorted((ROOT / "data" / "eval").glob("*.jsonl"))
     files = [f for f in files if f.stem not in set(args.exclude)]
     taxonomy = json.loads((ROOT / "models" / "tnlp_events" / "taxonomy.json").read_text())
     features, labels = labelled_sentences(files)
-    model = train(features, labels, list(taxonomy["types"]), threshold=args.threshold)
+    model = train(
+        features,
+        labels,
+        list(taxonomy["types"]),
+        threshold=args.threshold,
+        covered_threshold=args.covered_threshold,
+    )
     args.out.write_text(json.dumps(model.to_data(), separators=(",", ":")), encoding="utf-8")
     print(f"{len(features)} sentences, {len(model.weights)} features -> {args.out}")
 

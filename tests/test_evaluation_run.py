@@ -57,6 +57,9 @@ OWN_SET_F1_FLOORS = {
     "final27": 0.80,
     "final28": 0.74,
     "final29": 0.74,
+    "final30": 0.79,
+    "final32": 0.79,
+    "final33": 0.77,
 }
 
 

@@ -44,12 +44,14 @@ DROVE = dict(
 )
 
 
-def toy_model(threshold: float = 0.5) -> SentenceModel:
+def toy_model(threshold: float = 0.5, covered_threshold: float = 0.95) -> SentenceModel:
     return SentenceModel(
         types=["detention", "relocation"],
         weights={"w:drive": [2.0, 1.0], "h:drive>away": [-1.0, 1.5], "w:away": [0.0, 0.5]},
         bias=[-1.0, -1.0],
         threshold=threshold,
+        covered_threshold=covered_threshold,
+        anchor_alternatives=2,
     )
 
 
@@ -85,7 +87,7 @@ def test_backstop_stated_types_reach_the_threshold_most_probable_first():
 @pytest.mark.parametrize(("etype", "anchor"), [("detention", "drove"), ("relocation", "drove")])
 def test_backstop_anchor_is_the_most_typical_verb_or_noun(etype, anchor):
     doc = parsed(**DROVE)
-    assert toy_model().anchor(doc[:], etype).text == anchor
+    assert toy_model().anchors(doc[:], etype)[0].text == anchor
 
 
 def test_backstop_anchor_prefers_a_known_word_to_an_unknown_one():
@@ -96,21 +98,55 @@ def test_backstop_anchor_prefers_a_known_word_to_an_unknown_one():
         pos=["PRON", "VERB", "PRON", "NOUN"],
     )
     model = SentenceModel(["seizure"], {"w:phone": [0.2]}, [0.0], 0.5)
-    assert model.anchor(doc[:], "seizure").text == "phone"  # "take" unseen: -0.5
+    # "take" unseen: -0.5, after "phone"; "my" is no verb or noun
+    assert [t.text for t in model.anchors(doc[:], "seizure")] == ["phone", "took"]
+    assert [t.text for t in model.anchors(doc[:], "seizure", limit=1)] == ["phone"]
 
 
-def test_backstop_matches_only_sentences_no_pattern_covered():
-    doc = parsed(
-        words=["They", "drove", "me", "away", ".", "They", "drove", "me", "away", "."],
-        lemmas=["they", "drive", "I", "away", ".", "they", "drive", "I", "away", "."],
-        heads=[1, 1, 1, 1, 1, 6, 6, 6, 6, 6],
-        pos=["PRON", "VERB", "PRON", "ADV", "PUNCT"] * 2,
-        sent_starts=[True, False, False, False, False, True, False, False, False, False],
+TWO_DROVE = dict(
+    words=["They", "drove", "me", "away", ".", "They", "drove", "me", "away", "."],
+    lemmas=["they", "drive", "I", "away", ".", "they", "drive", "I", "away", "."],
+    heads=[1, 1, 1, 1, 1, 6, 6, 6, 6, 6],
+    pos=["PRON", "VERB", "PRON", "ADV", "PUNCT"] * 2,
+    sent_starts=[True, False, False, False, False, True, False, False, False, False],
+)
+
+
+@pytest.mark.parametrize(
+    ("covered", "covered_threshold", "expected"),
+    [
+        # the first sentence is the patterns': only the second is the backstop's
+        ({0: {"detention"}}, 0.95, [("backstop.relocation", [6])]),
+        # a type the patterns did not find there, probable enough, is still added
+        ({0: {"detention"}}, 0.8, [("backstop.relocation", [1]), ("backstop.relocation", [6])]),
+        # never a type the patterns already found in the sentence
+        ({0: {"relocation"}}, 0.8, [("backstop.relocation", [6])]),
+    ],
+)
+def test_backstop_matches_types_no_pattern_found(covered, covered_threshold, expected):
+    doc = parsed(**TWO_DROVE)
+    model = toy_model(threshold=0.8, covered_threshold=covered_threshold)
+    found = backstop_matches(model, doc.sents, covered=covered)
+    assert [(a[0].spec.id, [m.anchor.i for m in a]) for a in found] == expected
+    assert {m.spec.confidence for a in found for m in a} == {0.44}
+
+
+def test_backstop_matches_offer_the_next_anchor_after_the_best():
+    doc = parsed(**DROVE)
+    model = SentenceModel(["relocation"], {"w:drive": [3.0], "w:away": [1.0]}, [0.0], 0.5)
+    model.anchor_alternatives = 2
+    nouns = parsed(
+        words=["Police", "took", "my", "phone"],
+        lemmas=["police", "take", "my", "phone"],
+        heads=[1, 1, 3, 1],
+        pos=["NOUN", "VERB", "PRON", "NOUN"],
     )
-    matches = backstop_matches(toy_model(threshold=0.8), doc.sents, covered={0})
-    assert [(m.spec.id, m.anchor.i, m.spec.confidence) for m in matches] == [
-        ("backstop.relocation", 6, 0.44)
-    ]
+    (alternatives,) = backstop_matches(model, doc.sents, covered={})
+    assert [m.anchor.text for m in alternatives] == ["drove"]  # "away" is no verb or noun
+    seizure = SentenceModel(["seizure"], {"w:phone": [2.0], "w:take": [1.0]}, [0.0], 0.5)
+    seizure.anchor_alternatives = 2
+    (alternatives,) = backstop_matches(seizure, nouns.sents, covered={})
+    assert [m.anchor.text for m in alternatives] == ["phone", "took"]
 
 
 def test_backstop_sentence_labels_are_the_types_whose_evidence_overlaps():

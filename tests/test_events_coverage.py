@@ -2365,3 +2365,57 @@ def test_events_round19_questions_verdicts_and_troops(nlp, text, expected):
 def test_events_round19_the_documents_agency_for_agentless_acts(nlp, text, expected):
     events = nlp(text)._.events
     assert [(e["event_type"], e["perpetrator"], e["perpetrator_text"]) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # helpers passing a case to a body, the parser hanging "to" on the case
+        (
+            "In May the Bureau submitted details of her case to the UN Working Group.",
+            ["intervention"],
+        ),
+        (
+            "Amnesty shared the details of his case with the UN Special Rapporteur.",
+            ["intervention"],
+        ),
+        ("The ombudsman's office sent a representative to the colony.", ["intervention"]),
+        # a government protesting through an envoy is no harassment of the envoy
+        ("Paris summoned the Iranian ambassador on Monday.", ["intervention"]),
+        ("Police summoned her for questioning on Monday.", ["harassment"]),
+    ],
+)
+def test_events_round20_helpers_taking_cases_to_bodies(nlp, text, expected):
+    assert [e["event_type"] for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # blame, not custody: the warning alone is the pressure
+        ('He was warned that he would be "held responsible" for his posts.', ["harassment"]),
+        ("He was held for three days in the district station.", ["detention"]),
+        # a mandate's name is no incident
+        ("Her lawyer wrote to the Special Rapporteur on torture in June.", ["intervention"]),
+        # the end of house arrest is a release, not a new detention
+        ("In March he was released from house arrest.", ["release"]),
+        # a statement about a beating told before is the same beating
+        (
+            "Officers beat me in the car on 3 May. The next day I reported the beating to "
+            "the prosecutor.",
+            ["assault"],
+        ),
+    ],
+)
+def test_events_round20_blame_mandates_and_reports(nlp, text, expected):
+    assert [e["event_type"] for e in nlp(text)._.events] == expected
+
+
+def test_events_round20_a_barred_lawyers_complaint_is_no_charge(nlp):
+    text = (
+        "The lawyer was not allowed to read the case file and has filed a complaint about "
+        "the restriction."
+    )
+    assert [(e["event_type"], e["status"]) for e in nlp(text)._.events] == [
+        ("intervention", "attempted")
+    ]

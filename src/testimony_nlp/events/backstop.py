@@ -6,8 +6,9 @@ lemma pairs says which event types the sentence states; where it is confident an
 pattern fired, the sentence's word most typical of that type becomes the anchor of an
 ordinary candidate (status, roles, filters and merging as for any pattern).
 
-The model is one-vs-rest logistic regression, trained offline by
-``scripts/train_backstop.py`` on the project's annotated sets and stored as
+In a sentence where patterns fired, the model may still add a type none of them found, at a
+higher probability (``covered_threshold``). The model is one-vs-rest logistic regression,
+trained offline by ``scripts/train_backstop.py`` on the project's annotated sets and stored as
 ``backstop.json`` beside the patterns: feature weights per type, a bias per type and the
 probability a type needs.
 """
@@ -52,12 +53,16 @@ def sentence_features(tokens: Sequence[Token]) -> set[str]:
 @dataclass(slots=True)
 class SentenceModel:
     """Per event type, a weight for each feature and a bias; ``threshold`` is the
-    probability at which a type counts as stated."""
+    probability at which a type counts as stated, ``covered_threshold`` the one a type no
+    pattern found needs in a sentence where patterns found others, and
+    ``anchor_alternatives`` how many anchors a stated type may try."""
 
     types: list[str]
     weights: dict[str, list[float]]
     bias: list[float]
     threshold: float
+    covered_threshold: float = 0.95
+    anchor_alternatives: int = 3
 
     @classmethod
     def from_data(cls, data: dict) -> SentenceModel:
@@ -98,13 +103,12 @@ class SentenceModel:
             weight += pair[type_index] if pair is not None else 0.0
         return weight
 
-    def anchor(self, sentence: Span, etype: str) -> Token | None:
-        """The verb or noun of the sentence most typical of the type."""
+    def anchors(self, sentence: Span, etype: str, limit: int = 3) -> list[Token]:
+        """The verbs and nouns of the sentence most typical of the type, best first."""
         index = self.types.index(etype)
         tokens = [t for t in sentence if t.pos_ in ANCHOR_POS]
-        if not tokens:
-            return None
-        return max(tokens, key=lambda t: (self.anchor_weight(t, index), -t.i))
+        tokens.sort(key=lambda t: (-self.anchor_weight(t, index), t.i))
+        return tokens[:limit]
 
 
 def backstop_spec(etype: str, probability: float) -> PatternSpec:
@@ -119,21 +123,26 @@ def backstop_spec(etype: str, probability: float) -> PatternSpec:
 
 
 def backstop_matches(
-    model: SentenceModel, sentences: Iterable[Span], covered: set[int]
-) -> list[TriggerMatch]:
-    """Anchors for the types the model finds in sentences without a pattern match.
+    model: SentenceModel, sentences: Iterable[Span], covered: dict[int, set[str]]
+) -> list[list[TriggerMatch]]:
+    """Anchors for the types the model finds and the patterns did not.
 
-    ``covered`` holds the start token of every sentence a pattern fired in.
+    ``covered`` maps the start token of every sentence a pattern fired in to the types
+    that fired there; such a sentence only gets other types, and only at
+    ``model.covered_threshold``. Each stated type gives its candidate anchors, best first:
+    the caller keeps the first that makes an event (a filter may refuse a poor anchor).
     """
-    matches = []
+    found_per_type = []
     for sentence in sentences:
+        found = model.stated_types(sentence_features(sentence))
         if sentence.start in covered:
-            continue
-        for etype, probability in model.stated_types(sentence_features(sentence)):
-            anchor = model.anchor(sentence, etype)
-            if anchor is not None:
-                matches.append(TriggerMatch(backstop_spec(etype, probability), {ANCHOR: anchor}))
-    return matches
+            fired = covered[sentence.start]
+            found = [(t, p) for t, p in found if p >= model.covered_threshold and t not in fired]
+        for etype, probability in found:
+            spec = backstop_spec(etype, probability)
+            anchors = model.anchors(sentence, etype, model.anchor_alternatives)
+            found_per_type.append([TriggerMatch(spec, {ANCHOR: a}) for a in anchors])
+    return found_per_type
 
 
 def train(
@@ -142,6 +151,7 @@ def train(
     types: Sequence[str],
     *,
     threshold: float,
+    covered_threshold: float = 0.95,
     min_count: int = 2,
     l2: float = 1.0,
     iterations: int = 300,
@@ -184,7 +194,9 @@ def train(
             param -= step * (m / (1 - 0.9**it)) / (numpy.sqrt(v / (1 - 0.999**it)) + 1e-8)
     rounded = numpy.round(weights, 3)
     kept = {f: [float(w) for w in rounded[i]] for i, f in enumerate(vocabulary) if rounded[i].any()}
-    return SentenceModel(list(types), kept, [round(float(b), 3) for b in bias], threshold)
+    return SentenceModel(
+        list(types), kept, [round(float(b), 3) for b in bias], threshold, covered_threshold
+    )
 
 
 def sentence_labels(

@@ -245,11 +245,15 @@ class EventExtractor:
         if self.backstop is not None:
             # a sentence a pattern matched in, even one whose match a check then refused
             # ("the use of house arrest"), is left to the patterns
-            covered = {index.sentence(m.anchor).start for m in matches}
-            for match in backstop_matches(self.backstop, index.sents, covered):
-                cand = self.candidate(match, narrator, sent_starts, first_person)
-                if cand is not None:
-                    candidates.append(cand)
+            covered: dict[int, set[str]] = {}
+            for m in matches:
+                covered.setdefault(index.sentence(m.anchor).start, set()).add(m.spec.type)
+            for alternatives in backstop_matches(self.backstop, index.sents, covered):
+                for match in alternatives:
+                    cand = self.candidate(match, narrator, sent_starts, first_person)
+                    if cand is not None:
+                        candidates.append(cand)
+                        break
             candidates.sort(key=lambda c: c.anchor.i)
         self.continue_victims(doc, candidates)
         self.share_perpetrators(candidates)
@@ -688,11 +692,14 @@ class EventExtractor:
                 cand.merged = True  # "according to the indictment": where a claim comes from
                 return None
             time_preps = self.lexicon.status["temporal_preps"]
+            if names_a_mandate(anchor):
+                cand.merged = True
+                return None
             if (
                 is_back_reference(anchor, time_preps)
                 and not has_own_date(anchor)
                 and not told_detail(anchor)
-            ):
+            ) or (is_reported_back(anchor) and not has_own_date(anchor)):
                 told = self.same_incident_anywhere(cand, cands)
                 if told is not None:
                     return told  # "four days after his arrest": the arrest told elsewhere
@@ -1087,6 +1094,16 @@ REFLEXIVES = frozenset({"myself", "himself", "herself", "themselves", "ourselves
 
 
 TOPIC_PREPOSITIONS = frozenset({"about", "concerning", "regarding"})
+# "involvement in the attack", "an investigation into the beating": the incident is the topic
+TOPIC_NOUNS = frozenset(
+    {"involvement", "role", "responsibility", "investigation", "inquiry", "probe", "complaint"}
+)
+# "reported the beating", "denied the attack": a statement about an incident told elsewhere
+TOPIC_VERBS = frozenset({"report", "deny", "condemn", "investigate", "document", "witness"})
+# "the Special Rapporteur on torture", "the Committee against Torture": a mandate's name
+MANDATE_NOUNS = frozenset(
+    {"rapporteur", "committee", "convention", "day", "law", "declaration", "subcommittee"}
+)
 TIME_NOUNS = frozenset(
     {"day", "night", "morning", "evening", "afternoon", "eve", "time", "moment", "hour", "week"}
 )
@@ -1100,7 +1117,29 @@ def is_back_reference(noun: Token, time_preps: frozenset[str]) -> bool:
     prep = noun.head
     if prep.lower_ in time_preps or prep.lower_ in TOPIC_PREPOSITIONS:
         return True
+    if prep.lower_ in ("in", "into", "over") and prep.head.lemma_.lower() in TOPIC_NOUNS:
+        return True
     return prep.lower_ == "of" and prep.head.lemma_.lower() in TIME_NOUNS
+
+
+def is_reported_back(noun: Token) -> bool:
+    """ "I reported the beating to the prosecutor": a definite incident as a statement's
+    object, told before."""
+    return (
+        noun.dep_ == "dobj"
+        and noun.head.lemma_.lower() in TOPIC_VERBS
+        and any(c.lower_ in DEFINITE for c in kids(noun))
+    )
+
+
+def names_a_mandate(noun: Token) -> bool:
+    """ "the UN Special Rapporteur on torture", "the Committee against Torture"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("on", "against") or prep.i == 0:
+        return False
+    # the parser often hangs "on torture" on the verb: the word before it names the mandate
+    before = noun.doc[prep.i - 1]
+    return prep.head.lemma_.lower() in MANDATE_NOUNS or before.lemma_.lower() in MANDATE_NOUNS
 
 
 def cites_a_source(noun: Token) -> bool:
@@ -1116,12 +1155,17 @@ MEASURE_CHANGES = frozenset({"release", "move", "transfer", "change", "replace",
 
 
 def is_requested_house_arrest(anchor: Token) -> bool:
-    """ "asked to move Gorelov to house arrest", "refuses to release him under house arrest":
+    """ "asked to move Gorelov to house arrest", "refuses to release him under house arrest",
+    "released from house arrest":
     house arrest as the measure a court is asked for instead of custody."""
     if anchor.lemma_.lower() != "arrest" or not any(c.lower_ == "house" for c in kids(anchor)):
         return False
     prep = anchor.head
-    return prep.lower_ in ("to", "under", "into") and prep.head.lemma_.lower() in MEASURE_CHANGES
+    # "released from house arrest": the measure ends, told before
+    return (
+        prep.lower_ in ("to", "under", "into", "from")
+        and prep.head.lemma_.lower() in MEASURE_CHANGES
+    )
 
 
 def is_prosecuting_party(anchor: Token) -> bool:

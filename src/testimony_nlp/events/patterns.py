@@ -550,12 +550,17 @@ CUSTODY_PLACES = frozenset({"prison", "jail", "detention", "custody", "colony", 
 
 
 KEPT_OUT = frozenset({"outside", "out", "away", "waiting"})
+# "held responsible for", "held liable": blame, no custody
+HELD_TO_ACCOUNT = frozenset({"responsible", "liable", "accountable", "hostage"})
 
 
 def kept_out(anchor: Token) -> bool:
-    """ "was kept outside", "kept waiting": someone held back from a place, not held in it."""
+    """ "was kept outside", "kept waiting": someone held back from a place, not held in it;
+    "would be held responsible": blamed, not held at all."""
     return any(
-        c.dep_ in ("advmod", "prt", "xcomp", "oprd") and c.lower_ in KEPT_OUT for c in kids(anchor)
+        c.dep_ in ("advmod", "prt", "xcomp", "oprd", "acomp")
+        and (c.lower_ in KEPT_OUT or (c.lower_ in HELD_TO_ACCOUNT and anchor.lemma_ == "hold"))
+        for c in kids(anchor)
     )
 
 
@@ -1454,6 +1459,8 @@ def has_advocate_actor(anchor: Token, lexicon: Lexicon) -> bool:
     while not actors and current.dep_ in ("conj", "xcomp") and current.head.i != current.i:
         current = current.head  # "NGOs condemned the arrest and called for ..."
         actors = [c for c in kids(current) if c.dep_ == "nsubj"]
+        if not actors and anchor.dep_ == "conj":  # "the lawyer was barred ... and has filed"
+            actors = [c for c in kids(current) if c.dep_ == "nsubjpass"]
     for child in kids(anchor):
         if child.dep_ == "agent":
             actors.extend(c for c in kids(child) if c.dep_ == "pobj")
