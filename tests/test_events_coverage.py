@@ -2411,6 +2411,26 @@ def test_events_round20_blame_mandates_and_reports(nlp, text, expected):
     assert [e["event_type"] for e in nlp(text)._.events] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the witness of an arrest told before is no victim of it
+        (
+            "Police detained Ivan on 3 May. His wife, who witnessed the arrest, called a lawyer.",
+            [("detention", "Ivan")],
+        ),
+        # a lawyer reporting another's beating told before helps; the beating stays one
+        (
+            "Officers beat Ivan in the car on 3 May. The next day his lawyer reported the "
+            "beating to the prosecutor.",
+            [("assault", "Ivan"), ("intervention", "Ivan")],
+        ),
+    ],
+)
+def test_events_round21_a_reported_incident_keeps_its_victim(nlp, text, expected):
+    assert [(e["event_type"], e["victim"]) for e in nlp(text)._.events] == expected
+
+
 def test_events_round20_a_barred_lawyers_complaint_is_no_charge(nlp):
     text = (
         "The lawyer was not allowed to read the case file and has filed a complaint about "

@@ -699,12 +699,21 @@ class EventExtractor:
                 is_back_reference(anchor, time_preps)
                 and not has_own_date(anchor)
                 and not told_detail(anchor)
-            ) or (is_reported_back(anchor) and not has_own_date(anchor)):
+            ):
                 told = self.same_incident_anywhere(cand, cands)
                 if told is not None:
                     return told  # "four days after his arrest": the arrest told elsewhere
                 cand.merged = True
                 return None
+            if is_reported_back(anchor) and not has_own_date(anchor):
+                # "reported the beating to the prosecutor": the beating told before, else
+                # this is where the testimony tells it; the reporter is no victim of it
+                guessed = not children(anchor, "poss")
+                told = self.same_incident_anywhere(cand, cands, any_victim=guessed)
+                if told is not None:
+                    if guessed:
+                        cand.participants = [p for p in cand.participants if p.role != VICTIM]
+                    return told
             if alleged(anchor):
                 earlier = self.earlier_with_victim(cand, cands)
                 if earlier is not None:
@@ -835,12 +844,23 @@ class EventExtractor:
         )
 
     @staticmethod
-    def same_incident_anywhere(cand: Candidate, cands: list[Candidate]) -> Candidate | None:
+    def same_incident_anywhere(
+        cand: Candidate, cands: list[Candidate], *, any_victim: bool = False
+    ) -> Candidate | None:
         """The nearest other event of the candidate's type whose victim may be the same
         (earlier first, then later): what "since the arrest" or "a complaint about the abduction"
-        points at."""
+        points at. ``any_victim`` where the candidate's victim is only a guess."""
         own = cand.names(VICTIM)
-        pronoun = own in ([], ["he"], ["she"], ["his"], ["her"], ["him"], ["they"], ["their"])
+        pronoun = any_victim or own in (
+            [],
+            ["he"],
+            ["she"],
+            ["his"],
+            ["her"],
+            ["him"],
+            ["they"],
+            ["their"],
+        )
 
         def fits(other: Candidate) -> bool:
             return (
