@@ -704,7 +704,8 @@ MISREAD_TOWN_PRIOR = 5.0  # towns of 100,000 people and more, and countries
 
 def misread_towns(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     """One-word PERSON, ORG or NORP entities that are big towns or countries after a
-    preposition ("sent back to Ashgabat", "left for Vilnius", "crossed into Uzbekistan"), as
+    preposition ("sent back to Ashgabat", "left for Vilnius", "crossed into Uzbekistan") or
+    left ("left Crimea"), as
     GPE spans: the NER reads unfamiliar place names as people's or organisations'. A name the
     document also gives a person ("Mary Ivanova") stays a person."""
     person_words = {
@@ -719,12 +720,15 @@ def misread_towns(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
             continue
         before = doc[ent.start - 1]
         leaves_for = before.lower_ == "for" and before.head.lemma_ in DEPARTURE_VERBS
-        if before.lower_ not in TOWN_PREPOSITIONS and not leaves_for:
+        # "left Crimea", "fled Belarus": what one leaves is a place, a region too
+        left = word.dep_ == "dobj" and word.head.lemma_ in DEPARTURE_VERBS
+        if before.lower_ not in TOWN_PREPOSITIONS and not leaves_for and not left:
             continue
+        features = ("city", "country", "region") if left else ("city", "country")
         if any(
             c.penalty == 0
             and c.place.name.lower() == word.lower_
-            and c.place.feature in ("city", "country")
+            and c.place.feature in features
             and c.place.prior >= MISREAD_TOWN_PRIOR
             for c in gazetteer.lookup(word.text, loose=False)
         ):

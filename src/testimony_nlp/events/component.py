@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from ..attributes import register_attributes
 from .backstop import BACKSTOP_FILE, SentenceModel, backstop_matches
+from .backstop import RULE_PREFIX as BACKSTOP_RULE
 from .docindex import doc_index, forget, kids
 from .linking import NarrativeLinker, date_headlines, paragraph_ids, timexes
 from .patterns import (
@@ -280,6 +281,8 @@ class EventExtractor:
             return None  # "would lose his job" is pressure; "lost their jobs" may be anything
         if match.spec.spoken_threat_only and status != THREATENED:
             return None  # "you will sit for a long time" is prison only as a threat
+        if match.spec.no_threat and status in (THREATENED, HYPOTHETICAL):
+            return None  # "making noise would harm her husband" is pressure, told as such
         if match.spec.unrealised_only and status == OCCURRED:
             return None  # "if I leave" is exile in prospect; "he left at six" is no exile
         if match.spec.fixed_status and status in (OCCURRED, NEGATED):
@@ -576,6 +579,11 @@ class EventExtractor:
             elif target is not None and target is not cand:
                 cand.merged = True
                 absorb(target, cand)
+                if target.type is cand.type and target.sent_index == cand.sent_index:
+                    # "taken to the dispensary, where he was made to give a urine sample":
+                    # the evidence is both clauses
+                    target.start_char = min(target.start_char, cand.start_char)
+                    target.end_char = max(target.end_char, cand.end_char)
 
     def merge_target(
         self, cand: Candidate, cands: list[Candidate], by_anchor: dict
@@ -676,6 +684,10 @@ class EventExtractor:
             custody = self.earlier_with_victim(cand, cands, CUSTODY_TYPES, dated=True)
             if custody is not None:
                 return custody  # "the court remanded him in custody": the custody goes on
+        if cand.type.name == "detention" and cand.nominal and remains_in(anchor):
+            custody = self.earlier_with_victim(cand, cands, CUSTODY_TYPES, dated=True)
+            if custody is not None:
+                return custody  # "remained in pre-trial detention at the end of the year"
         if cand.type.name == "surveillance" and anchor.lemma_.lower() in BOOKING_WORDS:
             custody = self.earlier_with_victim(cand, cands, CUSTODY_TYPES, within=3)
             if custody is not None:
@@ -684,6 +696,9 @@ class EventExtractor:
             told = self.earlier_with_victim(cand, cands, within=2)
             if told is not None and self.same_story(told, cand):
                 return told  # "grabbed me ... They brought us to the district police department"
+        told = self.told_before(cand, cands)
+        if told is not None:
+            return told
         if cand.nominal:
             verbal = self.verbal_twin(cand, cands)
             if verbal is not None:
@@ -705,15 +720,6 @@ class EventExtractor:
                     return told  # "four days after his arrest": the arrest told elsewhere
                 cand.merged = True
                 return None
-            if is_reported_back(anchor) and not has_own_date(anchor):
-                # "reported the beating to the prosecutor": the beating told before, else
-                # this is where the testimony tells it; the reporter is no victim of it
-                guessed = not children(anchor, "poss")
-                told = self.same_incident_anywhere(cand, cands, any_victim=guessed)
-                if told is not None:
-                    if guessed:
-                        cand.participants = [p for p in cand.participants if p.role != VICTIM]
-                    return told
             if alleged(anchor):
                 earlier = self.earlier_with_victim(cand, cands)
                 if earlier is not None:
@@ -741,6 +747,14 @@ class EventExtractor:
                     )
                 ):
                     return other
+        if cand.type.name == "harassment":
+            beating = purpose_of_beating(anchor, by_anchor)
+            if beating is not None:
+                return beating  # "beaten to make him sign a confession": what the beating was for
+        if anchor.dep_ == "advcl" and anchor.tag_ == "VBG":
+            cause = by_anchor.get(anchor.head.i)
+            if cause is not None and cause.type is cand.type and cand.type.name in AGAINST_PEOPLE:
+                return cause  # "fired birdshot at crowds, wounding dozens": what came of it
         governors = governor_chain(anchor)[1:]
         for other in cands:
             if other is cand or other.anchor not in governors:
@@ -842,6 +856,22 @@ class EventExtractor:
         return paragraphs[earlier.sent_index] == paragraphs[later.sent_index] and not (
             has_own_date(clause_head(later.anchor)) or told_again(later.anchor)
         )
+
+    def told_before(self, cand: Candidate, cands: list[Candidate]) -> Candidate | None:
+        """ "reported the beating to the prosecutor", "the test was negative": a definite
+        incident as what one speaks of or what came of it, the incident told elsewhere (else
+        this is where the text tells it). Its guessed victim (the reporter) is no victim."""
+        anchor = cand.anchor
+        named = cand.nominal or cand.match.spec.id.startswith(BACKSTOP_RULE)
+        if not named or anchor.pos_ != "NOUN" or has_own_date(anchor):
+            return None  # "the lawyer" of "the lawyer found him" names a helper, no incident
+        if not (is_reported_back(anchor) or tells_a_result(anchor)):
+            return None
+        guessed = not children(anchor, "poss")
+        told = self.same_incident_anywhere(cand, cands, any_victim=guessed)
+        if told is not None and guessed:
+            cand.participants = [p for p in cand.participants if p.role != VICTIM]
+        return told
 
     @staticmethod
     def same_incident_anywhere(
@@ -1142,6 +1172,33 @@ def is_back_reference(noun: Token, time_preps: frozenset[str]) -> bool:
     return prep.lower_ == "of" and prep.head.lemma_.lower() in TIME_NOUNS
 
 
+def purpose_of_beating(anchor: Token, by_anchor: dict) -> Candidate | None:
+    """The assault a clause tells the aim or end of ("beaten him to make him sign a
+    confession", "beaten until he signed")."""
+    current = anchor
+    for _ in range(3):
+        if current.dep_ not in ("advcl", "xcomp", "ccomp") or current.head.i == current.i:
+            return None
+        current = current.head
+        found = by_anchor.get(current.i)
+        if found is not None:
+            return found if found.type.name == "assault" else None
+    return None
+
+
+STAYING_VERBS = frozenset({"remain", "stay", "continue"})
+
+
+def remains_in(noun: Token) -> bool:
+    """ "remained in detention", "stays under house arrest": the custody goes on."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ in ("in", "under")
+        and prep.head.lemma_.lower() in STAYING_VERBS
+    )
+
+
 def is_reported_back(noun: Token) -> bool:
     """ "I reported the beating to the prosecutor": a definite incident as a statement's
     object, told before."""
@@ -1149,6 +1206,19 @@ def is_reported_back(noun: Token) -> bool:
         noun.dep_ == "dobj"
         and noun.head.lemma_.lower() in TOPIC_VERBS
         and any(c.lower_ in DEFINITE for c in kids(noun))
+    )
+
+
+RESULT_VERBS = frozenset({"be", "come", "show", "reveal", "prove"})
+
+
+def tells_a_result(noun: Token) -> bool:
+    """ "The test was negative": a definite incident as the subject of what came of it, told
+    before ("the search lasted four hours" tells the search itself)."""
+    return (
+        noun.dep_ == "nsubj"
+        and noun.head.lemma_.lower() in RESULT_VERBS
+        and any(c.lower_ in DEFINITE and c.dep_ == "det" for c in kids(noun))
     )
 
 
@@ -1558,7 +1628,9 @@ def seeks_asylum(cand: Candidate) -> bool:
 
 CUSTODY_TYPES = frozenset({"detention", "psychiatric_commitment"})
 STOP_PATTERNS = frozenset({"detention.stopped_person", "detention.stopped_car"})
-STOPPED_FOR = frozenset({"drug_test", "psychiatric_commitment"})  # the stop is its first step
+# a stop that ends in a psychiatric hospital is the commitment's first step; one that ends in a
+# drug test is a detention of its own ("stopped my car and made me blow into a breathalyser")
+STOPPED_FOR = frozenset({"psychiatric_commitment"})
 BAN_PATTERNS = frozenset({"harassment.ban_from", "harassment.travel_ban"})
 BANNING_TYPES = frozenset({"charge", "harassment", "detention"})
 BOOKING_WORDS = frozenset({"photograph", "film", "fingerprint", "record"})

@@ -52,7 +52,8 @@ class PatternSpec:
     no_object: bool = False
     no_xcomp: bool = False
     subject_role: str = "perpetrator"  # or "victim", or "none" ("the trial opened")
-    agent: str | None = None  # "intervener": the actor must look like a third-party helper
+    agent: str | None = None  # "intervener": the actor must look like a third-party helper;
+    # "advocate": a lawyer, defender or organisation; "third_party": anyone but the state or "I"
     prep_victim: str | None = None  # node holding the victim (e.g. "swooped on ME")
     require_victim: bool = False  # no event without a victim ("came for the documents")
     exclude_mods: list[str] = field(default_factory=list)
@@ -68,6 +69,7 @@ class PatternSpec:
     negated_status: str | None = None  # "was not allowed to see him": tried; "was allowed": done
     threat_only: bool = False  # an event only as a threat or a prospect ("would lose his job")
     spoken_threat_only: bool = False  # an event only as a threat ("you will sit for years")
+    no_threat: bool = False  # never an event as a threat ("would harm her husband": pressure)
     unrealised_only: bool = False  # only as a prospect or a refusal ("If I leave", "I won't go")
 
     @property
@@ -437,6 +439,8 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
         return False
     if spec.agent == "advocate":
         return has_advocate_actor(anchor, lexicon)
+    if spec.agent == "third_party":
+        return has_third_party_actor(anchor, lexicon)
     if spec.agent == "power":  # "agents phoned her": contact by an agency is pressure
         return any(they_or_an_agency(s, lexicon) for s in acting_subjects(anchor))
     return not (spec.agent == "intervener" and not has_intervener_actor(anchor, lexicon))
@@ -1392,8 +1396,17 @@ def targets_a_person(noun: Token, lexicon: Lexicon) -> bool:
 
 
 def is_agentless_passive(token: Token) -> bool:
-    """ "without being charged": a passive participle whose patient is left implicit."""
-    return any(c.dep_ == "auxpass" for c in kids(token)) and token.dep_ == "pcomp"
+    """ "without being charged": a passive participle whose patient is left implicit; also a
+    case summary's note that opens with one ("Charged under Art. 280.3 ..."), about the
+    person the summary is about."""
+    if any(c.dep_ == "auxpass" for c in kids(token)) and token.dep_ == "pcomp":
+        return True
+    return (
+        token.tag_ == "VBN"
+        and token.dep_ == "ROOT"
+        and token.is_sent_start
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass") for c in kids(token))
+    )
 
 
 def anchor_is_passive(token: Token) -> bool:
@@ -1496,6 +1509,8 @@ COUNSEL_FILINGS = frozenset({"appeal", "file", "lodge", "submit", "complain", "p
 
 def is_advocate(token: Token, lexicon: Lexicon, depth: int = 0) -> bool:
     lower, lemma = token.lower_, token.lemma_.lower()
+    if is_foreign_office(token):
+        return True  # "Ukraine's Foreign Ministry condemned the searches": another state helps
     if lower in lexicon.first_singular or actor_key(token, lexicon) is not None:
         return False
     if token.pos_ == "PRON":
@@ -1519,6 +1534,34 @@ def is_advocate(token: Token, lexicon: Lexicon, depth: int = 0) -> bool:
         related.append(token.head)
     # "lawyer Ivan Petrov", "Petrov, her lawyer", "the OSCE representative"
     return any(r.lemma_.lower() in COUNSEL or r.ent_type_ in ADVOCATE_ENTS for r in related)
+
+
+FOREIGN_OFFICES = frozenset({"ministry", "minister", "office", "department", "secretary"})
+
+
+def is_foreign_office(token: Token) -> bool:
+    """ "the Foreign Ministry", "the Ministry of Foreign Affairs", "the State Department": a
+    state speaking of what is done abroad or to its citizens there."""
+    if token.lemma_.lower() not in FOREIGN_OFFICES:
+        return False
+    words = [c.lower_ for c in kids(token) if c.dep_ in ("compound", "amod")]
+    for pobj in (g for c in kids(token) if c.dep_ == "prep" for g in kids(c)):
+        words += [pobj.lower_, *(c.lower_ for c in kids(pobj) if c.dep_ in ("compound", "amod"))]
+    return "foreign" in words or (token.lemma_.lower() == "department" and "state" in words)
+
+
+def has_third_party_actor(anchor: Token, lexicon: Lexicon) -> bool:
+    """Whether someone named acts who is neither the narrator nor an agency of the state:
+    only a third party recognises a political prisoner."""
+    actors = [c for c in kids(anchor) if c.dep_ == "nsubj"] + [
+        g for c in kids(anchor) if c.dep_ == "agent" for g in kids(c) if g.dep_ == "pobj"
+    ]
+    return any(
+        a.pos_ in ("PROPN", "NOUN")
+        and a.lower_ not in lexicon.first_singular | lexicon.first_plural
+        and (actor_key(a, lexicon) is None or is_foreign_office(a))
+        for a in actors
+    ) or has_advocate_actor(anchor, lexicon)
 
 
 def through_relative(clause: Token, actors: list[Token]) -> list[Token]:

@@ -9,6 +9,8 @@ component can drop them.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Span, Token
 
 from .docindex import doc_index, kids
@@ -106,7 +108,7 @@ def detect_status(anchor: Token, lex: Lexicon) -> tuple[str, str | None]:
         marks = [c for c in kids(tok) if c.dep_ == "mark" and c.lower_ in cues["conditional_marks"]]
         if marks:
             return HYPOTHETICAL, marks[0].lower_
-        modals = [c for c in kids(tok) if c.dep_ == "aux" and c.lower_ in cues["modals"]]
+        modals = [c for c in kids(tok) if is_modal(c, cues["modals"])]
         if modals and ordered(tok, modals[0]):
             continue  # "the court ruled that he should undergo treatment": an order, given
         if modals:
@@ -288,9 +290,18 @@ def conditioned_on_listener(verb: Token, lex: Lexicon) -> bool:
     return False
 
 
+def is_modal(token: Token, modals: Collection[str]) -> bool:
+    """A modal auxiliary, not the month the parser took for one ("On 2 May the court ...")."""
+    return (
+        token.dep_ == "aux"
+        and token.lower_ in modals
+        and not (token.text == "May" and token.ent_type_ == "DATE")
+    )
+
+
 def future_or_conditional(verb: Token, lex: Lexicon) -> bool:
     return any(
-        (c.dep_ == "aux" and c.lower_ in lex.status["modals"])
+        is_modal(c, lex.status["modals"])
         or (c.dep_ == "mark" and c.lower_ in lex.status["conditional_marks"])
         for c in kids(verb)
     )
@@ -613,11 +624,7 @@ def is_count_of_cases(noun: Token) -> bool:
 
 def under_modal(anchor: Token) -> bool:
     """Whether the event's clause is a possibility ("can be put", "may be detained")."""
-    return any(
-        c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS
-        for tok in governor_chain(anchor)
-        for c in kids(tok)
-    )
+    return any(is_modal(c, POSSIBILITY_MODALS) for tok in governor_chain(anchor) for c in kids(tok))
 
 
 def names_offence(anchor: Token, lex: Lexicon) -> bool:
@@ -636,7 +643,12 @@ def concerns_speaker(anchor: Token, lex: Lexicon) -> bool:
     ("my", "our", "me") is ongoing harassment of a specific person, not a general practice."""
     speaker = lex.first_singular | lex.first_plural
     return any(
-        t.lower_ in speaker and t.i != anchor.i and not in_description(t, anchor)
+        t.lower_ in speaker
+        and t.i != anchor.i
+        and not in_description(t, anchor)
+        # "journalists are routinely summoned, and MY colleagues have been jailed": another
+        # clause's owner is no target ("and he asks who visits US" is one)
+        and not (t.dep_ == "poss" and in_joined_clause(t, anchor))
         for t in anchor.subtree
     )
 
@@ -647,6 +659,16 @@ def in_description(token: Token, top: Token) -> bool:
     current = token
     while current.i != top.i and current.head.i != current.i:
         if current.dep_ in ("relcl", "acl"):
+            return True
+        current = current.head
+    return False
+
+
+def in_joined_clause(token: Token, top: Token) -> bool:
+    """Whether a token sits in a clause coordinated with ``top``'s."""
+    current = token
+    while current.i != top.i and current.head.i != current.i:
+        if current.dep_ == "conj" and current.pos_ in ("VERB", "AUX") and current.head.i == top.i:
             return True
         current = current.head
     return False
@@ -663,10 +685,19 @@ CESSATION_VERBS = frozenset(
 )
 
 
+ASKING_VERBS = frozenset({"ask", "wonder", "inquire", "enquire", "check"})
+
+
 def asked_whether(anchor: Token) -> bool:
-    """An event in an indirect yes/no question ("asked whether I was under arrest")."""
-    marks = (c for tok in governor_chain(anchor) for c in kids(tok) if c.dep_ == "mark")
-    return any(c.lower_ == "whether" for c in marks)
+    """An event in an indirect yes/no question ("asked whether I was under arrest", "asked him
+    if anyone had hit him")."""
+    for tok in governor_chain(anchor):
+        for mark in (c for c in kids(tok) if c.dep_ == "mark"):
+            if mark.lower_ == "whether":
+                return True
+            if mark.lower_ == "if" and tok.dep_ == "ccomp" and tok.head.lemma_ in ASKING_VERBS:
+                return True
+    return False
 
 
 def is_question(anchor: Token) -> bool:
