@@ -60,6 +60,10 @@ OWN_SET_F1_FLOORS = {
     "final30": 0.79,
     "final32": 0.79,
     "final33": 0.77,
+    "final35": 0.83,
+    "final36": 0.82,
+    "final37": 0.79,
+    "final38": 0.83,
 }
 
 
