@@ -2566,3 +2566,43 @@ def test_events_round21_one_incident_told_in_two_clauses_is_evidenced_by_both(nl
     assert [(e["event_type"], e["trigger"]) for e in events] == [
         ("assault", "pushed me onto the asphalt and beat me with batons")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a numbered section title names its topic; its paragraph tells the incident
+        (
+            "2. Criminal case. On 3 October officers detained Mr Rudakov at his flat.",
+            [("detention", "occurred")],
+        ),
+        ("3. Psychiatric examination.", []),
+        # an aim read into what was done is no incident
+        ("I think they only wanted to frighten me.", []),
+        ("I think it was to frighten me.", []),
+        ("They tried to frighten me.", [("harassment", "attempted")]),
+        # learning of an incident, ending a measure: the incident told before
+        (
+            "In May he was sent for a psychiatric examination. His family learned of the "
+            "psychiatric examination only on Monday.",
+            [("psychiatric_commitment", "occurred")],
+        ),
+        (
+            "She was placed in compulsory treatment in June. In December a commission "
+            "recommended ending compulsory treatment, and she was discharged.",
+            [("psychiatric_commitment", "occurred"), ("release", "occurred")],
+        ),
+        # "the centre" the text called a psychiatric one: custody there is the commitment
+        (
+            "Two police officers took Aigul Oralbayeva to the regional psychiatric centre. "
+            "Ms Oralbayeva was held in the centre for twenty-one days.",
+            [("psychiatric_commitment", "occurred")],
+        ),
+        (
+            "Police took him to the detention centre. He was held in the centre for two days.",
+            [("detention", "occurred")],
+        ),
+    ],
+)
+def test_events_round21_titles_motives_and_measures_told_before(nlp, text, expected):
+    assert [(e["event_type"], e["status"]) for e in nlp(text)._.events] == expected

@@ -14,7 +14,7 @@ from pathlib import Path
 from spacy.attrs import LOWER, POS
 from spacy.language import Language
 from spacy.symbols import PRON
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..attributes import register_attributes
 from .backstop import BACKSTOP_FILE, SentenceModel, backstop_matches
@@ -179,6 +179,8 @@ class EventExtractor:
         self.roles = RoleResolver(self.lexicon)
         self.backstop = SentenceModel.load(path)
         self.study_or_work_bodies = frozenset(self.pattern_data["lexicon"]["STUDY_OR_WORK_BODY"])
+        words = self.pattern_data["lexicon"]
+        self.psych_places = frozenset(words["PSYCH_PLACE"]), frozenset(words["PSYCH_MOD"])
 
     def to_disk(self, path: str | Path, exclude: tuple = ()) -> None:
         path = Path(path)
@@ -256,6 +258,12 @@ class EventExtractor:
                         candidates.append(cand)
                         break
             candidates.sort(key=lambda c: c.anchor.i)
+        for cand in candidates:
+            if cand.type.name == "detention" and held_in_named_ward(
+                cand.anchor, *self.psych_places
+            ):
+                # "held in the centre for twenty-one days", the centre a psychiatric one
+                cand.type = self.types["psychiatric_commitment"]
         self.continue_victims(doc, candidates)
         self.share_perpetrators(candidates)
         inherit_perpetrators(candidates, paragraph_ids(doc))
@@ -295,7 +303,11 @@ class EventExtractor:
             return None
         if victims and all(map(is_counted_in_question, victims)):
             return None
+        if etype.name == "harassment" and is_motive(anchor):
+            return None  # "I think they only wanted to frighten me": why, not what, they did
         sentence = doc_index(anchor.doc).sentence(anchor)
+        if is_section_heading(sentence):
+            return None  # "2. Criminal case.": a letter's section title names its topic
         if first_person:  # "we'll break your legs", quoted to the narrator
             participants = [addressed_to_narrator(p, narrator) for p in participants]
             victims = [p for p in participants if p.role == VICTIM]
@@ -692,7 +704,7 @@ class EventExtractor:
             custody = self.earlier_with_victim(cand, cands, CUSTODY_TYPES, within=3)
             if custody is not None:
                 return custody  # "they photographed me from the front and the side"
-        if cand.type.name == "detention" and not cand.nominal:
+        if cand.match.spec.type == "detention" and not cand.nominal:
             told = self.earlier_with_victim(cand, cands, within=2)
             if told is not None and self.same_story(told, cand):
                 return told  # "grabbed me ... They brought us to the district police department"
@@ -865,7 +877,7 @@ class EventExtractor:
         named = cand.nominal or cand.match.spec.id.startswith(BACKSTOP_RULE)
         if not named or anchor.pos_ != "NOUN" or has_own_date(anchor):
             return None  # "the lawyer" of "the lawyer found him" names a helper, no incident
-        if not (is_reported_back(anchor) or tells_a_result(anchor)):
+        if not (is_reported_back(anchor) or tells_a_result(anchor) or is_ended(anchor)):
             return None
         guessed = not children(anchor, "poss")
         told = self.same_incident_anywhere(cand, cands, any_victim=guessed)
@@ -1150,6 +1162,9 @@ TOPIC_NOUNS = frozenset(
 )
 # "reported the beating", "denied the attack": a statement about an incident told elsewhere
 TOPIC_VERBS = frozenset({"report", "deny", "condemn", "investigate", "document", "witness"})
+LEARNING_VERBS = frozenset({"learn", "hear", "know", "inform", "notify"})
+# "recommended ending compulsory treatment", "lifted the travel ban": the measure ends
+ENDING_VERBS = frozenset({"end", "stop", "lift", "terminate", "cancel", "halt"})
 # "the Special Rapporteur on torture", "the Committee against Torture": a mandate's name
 MANDATE_NOUNS = frozenset(
     {"rapporteur", "committee", "convention", "day", "law", "declaration", "subcommittee"}
@@ -1169,6 +1184,8 @@ def is_back_reference(noun: Token, time_preps: frozenset[str]) -> bool:
         return True
     if prep.lower_ in ("in", "into", "over") and prep.head.lemma_.lower() in TOPIC_NOUNS:
         return True
+    if prep.lower_ == "of" and prep.head.lemma_.lower() in LEARNING_VERBS:
+        return True  # "learned of the psychiatric examination only on Monday"
     return prep.lower_ == "of" and prep.head.lemma_.lower() in TIME_NOUNS
 
 
@@ -1207,6 +1224,60 @@ def is_reported_back(noun: Token) -> bool:
         and noun.head.lemma_.lower() in TOPIC_VERBS
         and any(c.lower_ in DEFINITE for c in kids(noun))
     )
+
+
+def held_in_named_ward(anchor: Token, places: frozenset[str], psychiatric: frozenset[str]) -> bool:
+    """Whether custody is "in the centre" (or hospital, clinic) that the text called a
+    psychiatric one before."""
+    for prep in (c for c in kids(anchor) if c.dep_ == "prep" and c.lower_ in ("in", "at")):
+        for place in (c for c in kids(prep) if c.dep_ == "pobj"):
+            lemma = place.lemma_.lower()
+            bare = all(c.dep_ == "det" and c.lower_ == "the" for c in kids(place))
+            if lemma in places and bare and named_psychiatric_before(place, psychiatric):
+                return True
+    return False
+
+
+def named_psychiatric_before(place: Token, psychiatric: frozenset[str]) -> bool:
+    lemma = place.lemma_.lower()
+    return any(
+        t.lemma_.lower() == lemma
+        and any(c.lemma_.lower() in psychiatric for c in kids(t) if c.dep_ in ("amod", "compound"))
+        for t in place.doc[: place.i]
+    )
+
+
+FRIGHTENING = frozenset({"frighten", "scare", "intimidate", "humiliate", "silence"})
+MOTIVES = frozenset({"want", "mean", "intend", "be"})
+
+
+def is_motive(anchor: Token) -> bool:
+    """ "it was to frighten me", "they wanted to frighten me": an aim read into what was
+    done, no incident of its own."""
+    return (
+        anchor.lemma_.lower() in FRIGHTENING
+        and anchor.dep_ == "xcomp"
+        and anchor.head.lemma_.lower() in MOTIVES
+    )
+
+
+def is_section_heading(sentence: Span) -> bool:
+    """A numbered section title run into its paragraph ("2. Criminal case."): a number, a
+    few words and no verb."""
+    words = [t for t in sentence if not (t.is_punct or t.is_space)]
+    return (
+        len(words) <= 6
+        and sentence[0].like_num
+        and len(sentence) > 1
+        and sentence[1].text in (".", ")")
+        and not any(t.pos_ in ("VERB", "AUX") for t in words)
+    )
+
+
+def is_ended(noun: Token) -> bool:
+    """ "recommended ending compulsory treatment": the object of an end is the measure told
+    before."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in ENDING_VERBS
 
 
 RESULT_VERBS = frozenset({"be", "come", "show", "reveal", "prove"})
