@@ -2606,3 +2606,61 @@ def test_events_round21_one_incident_told_in_two_clauses_is_evidenced_by_both(nl
 )
 def test_events_round21_titles_motives_and_measures_told_before(nlp, text, expected):
     assert [(e["event_type"], e["status"]) for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # another helper's own act after "also" is a new intervention; "also intervened" is not
+        (
+            "Lawyer Ivanov took up his case in May. A human rights group in Tashkent has also "
+            "written to the Ombudsman about him.",
+            ["intervention", "intervention"],
+        ),
+        (
+            "Defenders came to the police station. Two colleagues also intervened on my behalf.",
+            ["intervention"],
+        ),
+        # a helper who "could not comment" in another clause still filed the complaint
+        (
+            "His lawyer has filed a complaint against the order, but has been required to sign "
+            "a non-disclosure agreement and could not comment on the case.",
+            ["intervention"],
+        ),
+        # "the Mission said it had asked": the pronoun is the one who says so
+        (
+            "The Human Rights Monitoring Mission said it had asked Russian authorities for "
+            "information on the detainees.",
+            ["intervention"],
+        ),
+        ("Police said they had asked the court for information.", []),
+        ("LARN calls on the authorities to release her immediately.", ["intervention"]),
+        ("Amnesty International said it had written to the Prosecutor General.", ["intervention"]),
+        (
+            "The bar chamber sent a formal protest to the prosecutor's office.",
+            ["intervention"],
+        ),
+        (
+            "Her lawyer obtained an interim measure from the Constitutional Court.",
+            ["intervention"],
+        ),
+        ("The Polish authorities granted her international protection.", ["intervention"]),
+        ("The Lithuanian consulate issued me a humanitarian visa.", ["intervention"]),
+        # taken for questioning, threatening calls, an administrative protocol
+        ("Sokolnikova was taken for questioning to the Investigative Committee.", ["detention"]),
+        ("Anna started receiving threatening phone calls.", ["harassment"]),
+        (
+            "I was released with a protocol under Article 20.3.3 of the Administrative Code.",
+            ["release", "charge"],
+        ),
+        ("The prison administration opened every letter he sent.", ["surveillance"]),
+        ("Guards read his letters.", ["surveillance"]),
+        # reading a letter out to people is no spying; a consulate's complaint is no help
+        ("The administration read out a letter that said he was a spy.", []),
+        ("The Turkmen consulate had complained about his videos.", []),
+        # parents "left alone" move nowhere
+        ("If he goes, their parents will be left alone.", []),
+    ],
+)
+def test_events_round22_helpers_summons_and_letters(nlp, text, expected):
+    assert [e["event_type"] for e in nlp(text)._.events] == expected

@@ -60,6 +60,7 @@ from .status import (
     dated,
     detect_status,
     governor_chain,
+    in_joined_clause,
     is_averting_sentence,
     is_generic,
     is_past,
@@ -73,6 +74,7 @@ DATA_FILES = (TAXONOMY_FILE, PATTERNS_FILE, CUES_FILE)
 OPTIONAL_DATA_FILES = (BACKSTOP_FILE,)
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "such", "said"})
 ADDITIVE = frozenset({"also", "too", "likewise"})
+GENERAL_HELP = frozenset({"intervene", "help", "assist", "support", "defend", "act", "step"})
 SPEECH_THREATS = frozenset({"say", "tell"})
 BENIGN_TYPES = frozenset({"release", "intervention"})
 DEMANDED_TYPES = frozenset({"release", "relocation"})
@@ -994,7 +996,19 @@ class EventExtractor:
                 break
             theirs, ours = set(other.names(VICTIM)), set(cand.names(VICTIM))
             same_people = not theirs or not ours or theirs == ours
-            if other.type.name == cand.type.name and other.status == cand.status and same_people:
+            # "a rights group has also written to the Ombudsman" after a lawyer took up the
+            # case: another helper's own act ("X also intervened" joins the one told)
+            other_act = (
+                cand.type.name == "intervention"
+                and other.anchor.lemma_ != cand.anchor.lemma_
+                and cand.anchor.lemma_.lower() not in GENERAL_HELP
+            )
+            if (
+                other.type.name == cand.type.name
+                and other.status == cand.status
+                and same_people
+                and not other_act
+            ):
                 return other  # "also tried to take her passport" after a seizure: another act
         return None
 
@@ -1674,7 +1688,11 @@ def alleged(noun: Token) -> bool:
 
 
 def asks_for_comment(anchor: Token) -> bool:
-    return any(t.lower_ in ("comment", "comments") for t in anchor.subtree)
+    """ "asked the ministry for comment"; not "... and could not comment on the case"."""
+    return any(
+        t.lower_ in ("comment", "comments") and not in_joined_clause(t, anchor)
+        for t in anchor.subtree
+    )
 
 
 def names_target(verb: Token) -> bool:

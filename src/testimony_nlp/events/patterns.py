@@ -392,6 +392,8 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
         return False
     if spec.type == "seizure" and takes_out(anchor):
         return False  # "took out his phone": brought out, not taken from anyone
+    if spec.type == "relocation" and anchor.lemma_ == "leave" and anchor_is_passive(anchor):
+        return False  # "their parents will be left alone": nobody moves
     if spec.type == "surveillance" and is_told_to_follow(anchor):
         return False  # "asked me to follow them": an order to come along, nobody watched
     if spec.type == "surveillance" and watched_by_bystanders(anchor):
@@ -420,6 +422,8 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
         return False
     if spec.type == "seizure" and obj is not None and owner_acts(anchor, obj):
         return False  # "he took his laptop to the repair shop": his own doing
+    if spec.type == "surveillance" and any(c.lower_ in ("out", "aloud") for c in kids(anchor)):
+        return False  # "read out a letter that said he was a traitor": a smear, not spying
     if spec.type == "surveillance" and obj is not None and not can_be_watched(obj, lexicon):
         return False  # "monitored conditions in detention facilities"
     if spec.type == "seizure" and obj is not None and obj.lemma_.lower() in NOT_SEIZABLE:
@@ -430,6 +434,7 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
         spec.type == "intervention"
         and obj is not None
         and not is_advocate(obj, lexicon)  # "lawyers were not allowed in": they intervene
+        and actor_key(obj, lexicon) is None  # "asked Russian authorities for information"
         and (counts_cases(obj) or many(obj, lexicon))
     ):
         return False  # "documented 38 cases", "has represented more than 6,000 people"
@@ -998,6 +1003,9 @@ QUESTIONING_NOUNS = frozenset({"interrogation", "questioning", "interview"})
 QUESTIONING_VERBS = frozenset({"question", "interrogate"})
 WATCHABLE = frozenset(
     {
+        "letter",
+        "letters",
+        "parcel",
         "phone",
         "telephone",
         "call",
@@ -1514,7 +1522,12 @@ def is_advocate(token: Token, lexicon: Lexicon, depth: int = 0) -> bool:
     if lower in lexicon.first_singular or actor_key(token, lexicon) is not None:
         return False
     if token.pos_ == "PRON":
-        if depth or lower not in lexicon.third_singular | lexicon.third_plural:
+        if depth:
+            return False
+        speaker = reporting_subject(token)
+        if lower in ("it", "they") and speaker is not None:
+            return is_advocate(speaker, lexicon, depth + 1)  # "the Mission said it had asked"
+        if lower not in lexicon.third_singular | lexicon.third_plural:
             return False
         antecedent = previous_person(token, lexicon)
         return antecedent is not None and is_advocate(antecedent, lexicon, depth + 1)
@@ -1525,7 +1538,12 @@ def is_advocate(token: Token, lexicon: Lexicon, depth: int = 0) -> bool:
         return True
     if token.pos_ == "PROPN" and token.lower_ in counsel_names(token.doc):
         return True
-    if token.is_upper and len(token) >= 3 and token.pos_ == "PROPN" and token.dep_ == "nsubj":
+    if (
+        token.is_upper
+        and len(token) >= 3
+        and token.pos_ in ("PROPN", "NOUN")
+        and token.dep_ == "nsubj"
+    ):
         return True  # an organisation's acronym the NER did not label ("BAJ condemned ...")
     if {lemma, lower, lower.removesuffix("s")} & lexicon.intervener_heads:
         return True  # also a plural in a name: "Front Line Defenders"
@@ -1562,6 +1580,21 @@ def has_third_party_actor(anchor: Token, lexicon: Lexicon) -> bool:
         and (actor_key(a, lexicon) is None or is_foreign_office(a))
         for a in actors
     ) or has_advocate_actor(anchor, lexicon)
+
+
+REPORTING_VERBS = frozenset({"say", "state", "announce", "report", "write", "add", "confirm"})
+
+
+def reporting_subject(pronoun: Token) -> Token | None:
+    """Who says what a pronoun's clause tells ("the Mission said IT had asked"): the
+    subject of the reporting verb the clause depends on."""
+    clause = pronoun.head
+    if pronoun.dep_ != "nsubj" or clause.dep_ != "ccomp":
+        return None
+    verb = clause.head
+    if verb.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    return next((c for c in kids(verb) if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
 
 
 def through_relative(clause: Token, actors: list[Token]) -> list[Token]:

@@ -453,6 +453,8 @@ ANYONE_WORDS = frozenset(
         "individual",
         "everybody",
         "everyone",
+        "ones",
+        "those",
     }
 )
 POSSIBILITY_MODALS = frozenset({"can", "could", "may", "might"})
