@@ -2655,6 +2655,8 @@ def test_events_round21_titles_motives_and_measures_told_before(nlp, text, expec
         ),
         ("The prison administration opened every letter he sent.", ["surveillance"]),
         ("Guards read his letters.", ["surveillance"]),
+        # drugs forced on a patient are violence done to the person
+        ("She was given haloperidol injections against her will.", ["assault"]),
         # reading a letter out to people is no spying; a consulate's complaint is no help
         ("The administration read out a letter that said he was a spy.", []),
         ("The Turkmen consulate had complained about his videos.", []),
