@@ -2666,3 +2666,34 @@ def test_events_round21_titles_motives_and_measures_told_before(nlp, text, expec
 )
 def test_events_round22_helpers_summons_and_letters(nlp, text, expected):
     assert [e["event_type"] for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # charges asked to be dropped are the charges told before
+        (
+            "Elvin Nasibov was charged with smuggling in May. I urge you to ensure that he is "
+            "released and that the charges against him are dropped.",
+            [("charge", "occurred")],
+        ),
+        # a trial there will be none of is not told; charges never brought are
+        (
+            "If the doctors declare him insane, there will be no trial.",
+            [("psychiatric_commitment", "hypothetical")],
+        ),
+        ("He could be locked in a hospital for years with no sentence.", []),
+        ("In the end no criminal charges were brought against me.", [("charge", "negated")]),
+        # an aim read into an act, a quoted offence's name: no pressure of their own
+        ("We believe that the examination is being used to discredit him.", []),
+        ("It was done only to humiliate him, his wife said.", []),
+        ('The court sentenced me for "insulting the Leader".', [("charge", "occurred")]),
+        (
+            'They remarked that "writing complaints is bad for your health" and left.',
+            [],
+        ),
+        ("Officers humiliated him in front of his family.", [("harassment", "occurred")]),
+    ],
+)
+def test_events_round22_measures_ended_none_held_and_aims(nlp, text, expected):
+    assert [(e["event_type"], e["status"]) for e in nlp(text)._.events] == expected

@@ -305,7 +305,16 @@ class EventExtractor:
             return None
         if victims and all(map(is_counted_in_question, victims)):
             return None
-        if etype.name == "harassment" and is_motive(anchor):
+        if (
+            etype.name == "charge"
+            and match.spec.nominal
+            and any(c.dep_ == "det" and c.lower_ == "no" for c in kids(anchor))
+            and not is_past(clause_head(anchor))
+        ):
+            # "there will be no trial", "could be locked up with no sentence": none is told
+            # ("no charges were brought" tells that none were)
+            return None
+        if etype.name == "harassment" and (is_motive(anchor) or names_an_offence(anchor)):
             return None  # "I think they only wanted to frighten me": why, not what, they did
         sentence = doc_index(anchor.doc).sentence(anchor)
         if is_section_heading(sentence):
@@ -1178,7 +1187,9 @@ TOPIC_NOUNS = frozenset(
 TOPIC_VERBS = frozenset({"report", "deny", "condemn", "investigate", "document", "witness"})
 LEARNING_VERBS = frozenset({"learn", "hear", "know", "inform", "notify"})
 # "recommended ending compulsory treatment", "lifted the travel ban": the measure ends
-ENDING_VERBS = frozenset({"end", "stop", "lift", "terminate", "cancel", "halt"})
+ENDING_VERBS = frozenset(
+    {"end", "stop", "lift", "terminate", "cancel", "halt", "drop", "withdraw", "dismiss"}
+)
 # "the Special Rapporteur on torture", "the Committee against Torture": a mandate's name
 MANDATE_NOUNS = frozenset(
     {"rapporteur", "committee", "convention", "day", "law", "declaration", "subcommittee"}
@@ -1261,18 +1272,36 @@ def named_psychiatric_before(place: Token, psychiatric: frozenset[str]) -> bool:
     )
 
 
-FRIGHTENING = frozenset({"frighten", "scare", "intimidate", "humiliate", "silence"})
-MOTIVES = frozenset({"want", "mean", "intend", "be"})
+FRIGHTENING = frozenset(
+    {"frighten", "scare", "intimidate", "humiliate", "silence", "discredit", "pressure", "punish"}
+)
+MOTIVES = frozenset({"want", "mean", "intend", "be", "use", "aim", "design"})
 
 
 def is_motive(anchor: Token) -> bool:
-    """ "it was to frighten me", "they wanted to frighten me": an aim read into what was
-    done, no incident of its own."""
-    return (
-        anchor.lemma_.lower() in FRIGHTENING
-        and anchor.dep_ == "xcomp"
-        and anchor.head.lemma_.lower() in MOTIVES
+    """ "it was to frighten me", "they wanted to frighten me", "the examination is being used
+    to discredit him", "it was done only to humiliate him": an aim read into what was done,
+    no incident of its own."""
+    if anchor.lemma_.lower() not in FRIGHTENING:
+        return False
+    if anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in MOTIVES:
+        return True
+    purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(anchor))
+    return anchor.dep_ == "advcl" and purpose and anchor.head.lemma_.lower() == "do"
+
+
+def names_an_offence(anchor: Token) -> bool:
+    """'"discrediting the armed forces"', 'for "insulting the Leader"': a quoted gerund is
+    the name of an offence in a charge, not pressure on anyone."""
+    if anchor.tag_ != "VBG" or anchor.i < 2 or not anchor.doc[anchor.i - 1].is_quote:
+        return False
+    # '"writing complaints is bad for your health"' is a quoted threat, not a charge's words
+    return anchor.dep_ not in ("nsubj", "csubj") and anchor.doc[anchor.i - 2].lower_ in (
+        OFFENCE_LEADS
     )
+
+
+OFFENCE_LEADS = frozenset({"for", "of", "with", "and", ",", "under", "over"})
 
 
 def is_section_heading(sentence: Span) -> bool:
@@ -1289,9 +1318,9 @@ def is_section_heading(sentence: Span) -> bool:
 
 
 def is_ended(noun: Token) -> bool:
-    """ "recommended ending compulsory treatment": the object of an end is the measure told
-    before."""
-    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in ENDING_VERBS
+    """ "recommended ending compulsory treatment", "that the charges against him are
+    dropped": what is ended is the measure told before."""
+    return noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in ENDING_VERBS
 
 
 RESULT_VERBS = frozenset({"be", "come", "show", "reveal", "prove"})
