@@ -64,6 +64,7 @@ from .status import (
     is_averting_sentence,
     is_generic,
     is_past,
+    is_purpose,
     is_specific,
     threat_governor,
 )
@@ -134,6 +135,8 @@ NAME_FILLERS = frozenset({"the", "a", "an", "his", "her", "their", "mr", "ms", "
 
 
 SINGULAR_PRONOUN_VICTIMS = (["he"], ["she"], ["him"], ["her"])
+# victims that only point back: none named, or a pronoun ("since his arrest")
+REFERRING_VICTIMS = ([], *SINGULAR_PRONOUN_VICTIMS, ["his"], ["they"], ["their"])
 
 
 def is_pronoun_victim(cand: Candidate) -> bool:
@@ -904,16 +907,7 @@ class EventExtractor:
         (earlier first, then later): what "since the arrest" or "a complaint about the abduction"
         points at. ``any_victim`` where the candidate's victim is only a guess."""
         own = cand.names(VICTIM)
-        pronoun = any_victim or own in (
-            [],
-            ["he"],
-            ["she"],
-            ["his"],
-            ["her"],
-            ["him"],
-            ["they"],
-            ["their"],
-        )
+        pronoun = any_victim or own in REFERRING_VICTIMS
 
         def fits(other: Candidate) -> bool:
             return (
@@ -1286,8 +1280,7 @@ def is_motive(anchor: Token) -> bool:
         return False
     if anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in MOTIVES:
         return True
-    purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(anchor))
-    return anchor.dep_ == "advcl" and purpose and anchor.head.lemma_.lower() == "do"
+    return anchor.dep_ == "advcl" and is_purpose(anchor) and anchor.head.lemma_.lower() == "do"
 
 
 def names_an_offence(anchor: Token) -> bool:

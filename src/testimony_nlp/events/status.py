@@ -655,25 +655,28 @@ def concerns_speaker(anchor: Token, lex: Lexicon) -> bool:
     )
 
 
+def path_below(token: Token, top: Token) -> list[Token]:
+    """The token and its heads up to, not including, ``top`` (or the root)."""
+    path = []
+    current = token
+    while current.i != top.i and current.head.i != current.i:
+        path.append(current)
+        current = current.head
+    return path
+
+
 def in_description(token: Token, top: Token) -> bool:
     """Whether a token sits in a relative or participle clause below ``top`` ("teachers who
     organise gatherings in MY province are summoned": the speaker is not the one summoned)."""
-    current = token
-    while current.i != top.i and current.head.i != current.i:
-        if current.dep_ in ("relcl", "acl"):
-            return True
-        current = current.head
-    return False
+    return any(t.dep_ in ("relcl", "acl") for t in path_below(token, top))
 
 
 def in_joined_clause(token: Token, top: Token) -> bool:
     """Whether a token sits in a clause coordinated with ``top``'s."""
-    current = token
-    while current.i != top.i and current.head.i != current.i:
-        if current.dep_ == "conj" and current.pos_ in ("VERB", "AUX") and current.head.i == top.i:
-            return True
-        current = current.head
-    return False
+    return any(
+        t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.head.i == top.i
+        for t in path_below(token, top)
+    )
 
 
 REQUEST_VERBS = frozenset(
