@@ -17,6 +17,7 @@ from testimony_nlp.evaluate import (
     GoldDocument,
     GoldEvent,
     evaluate,
+    false_positives,
     find_spans,
     gold_interval,
     load_gold,
@@ -133,6 +134,25 @@ def counts(result) -> tuple[int, int, int, int]:
 def test_evaluate_counts(golds, preds, expected):
     result = score(gold_docs(*golds), None, events_frame(*preds))
     assert counts(result) == expected
+
+
+@pytest.mark.parametrize(
+    ("golds", "preds", "expected"),
+    [
+        ([DETENTION], [pred("detention", "detained"), pred("release", "detained")], [False, True]),
+        # a duplicate on a matched event, or a hit on an optional one, is no false positive
+        ([DETENTION], [pred("detention", "detained"), pred("detention", "Police")], [False, False]),
+        ([{**DETENTION, "optional": True}], [pred("detention", "detained")], [False]),
+        ([SEIZURE], [pred("seizure", "searched"), pred("seizure", "Police")], [False, True]),
+        ([], [pred("seizure", "searched")], [True]),
+    ],
+)
+def test_evaluate_false_positives_label_each_prediction_as_the_scorer_counts_it(
+    golds, preds, expected
+):
+    gold = gold_docs(*golds)[0]
+    assert false_positives(gold, TEXT, preds) == expected
+    assert score([gold], None, events_frame(*preds)).fp == sum(expected)
 
 
 def test_evaluate_whitespace_insensitive_fallback():

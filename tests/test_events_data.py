@@ -58,10 +58,30 @@ def test_events_to_disk_from_disk_round_trip(tmp_path, data_dir):
     component = EventExtractor(nlp, data_path=str(data_dir))
     component.to_disk(tmp_path / "events")
     written = sorted(p.name for p in (tmp_path / "events").iterdir())
-    assert written == ["backstop.json", "cues.json", "patterns.json", "taxonomy.json"]
+    assert written == [
+        "backstop.json", "cues.json", "patterns.json", "taxonomy.json", "verifier.json",
+    ]  # fmt: skip
     reloaded = EventExtractor(nlp, data_path=str(data_dir)).from_disk(tmp_path / "events")
     assert set(reloaded.finder.specs) == set(component.finder.specs)
     assert reloaded.backstop == component.backstop
+    assert reloaded.verifier == component.verifier and reloaded.verifier is not None
+
+
+@pytest.mark.parametrize("name", ["backstop.json", "verifier.json"])
+def test_events_to_disk_drops_a_stale_copy_of_an_optional_model(tmp_path, data_dir, name):
+    nlp = spacy.blank("en")
+    component = EventExtractor(nlp, data_path=str(data_dir))
+    component.to_disk(tmp_path / "a")
+    component.to_disk(tmp_path / "b")
+    (tmp_path / "a" / name).unlink()
+    component.from_disk(tmp_path / "a").to_disk(tmp_path / "b")
+    assert not (tmp_path / "b" / name).exists()
+
+
+def test_events_verify_false_keeps_the_verifier_out(data_dir):
+    nlp = spacy.blank("en")
+    pipe = nlp.add_pipe("tnlp_events", config={"data_path": str(data_dir), "verify": False})
+    assert pipe.verifier is None and pipe.backstop is not None
 
 
 def test_events_without_a_backstop_file_run_on_patterns_alone(tmp_path, data_dir):

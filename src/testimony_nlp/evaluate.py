@@ -331,12 +331,18 @@ def _overlaps(pred: Mapping[str, Any], spans: Iterable[tuple[int, int]]) -> bool
     return any(start < b and end > a for a, b in spans)
 
 
-def _match_document(
-    gold: GoldDocument, text: str, preds: list[dict[str, Any]], tally: _Tally
-) -> None:
+class _Pairing(NamedTuple):
+    spans: list[list[tuple[int, int]]]  # per gold event, where its evidence is
+    used: list[bool]  # per prediction, whether it lands on a gold event of its type
+    matched: list[dict[str, Any] | None]  # per gold event, the prediction it took
+    duplicates: int  # leftovers on a matched, non-optional gold event
+
+
+def _pair(gold: GoldDocument, text: str, preds: list[dict[str, Any]]) -> _Pairing:
     spans = [[sp for ev in ge.evidence for sp in find_spans(text, ev)] for ge in gold.events]
     used = [False] * len(preds)
     matched: list[dict[str, Any] | None] = [None] * len(gold.events)
+    duplicates = 0
     # pass 1: each gold event takes the first unused prediction of its type that overlaps it
     for gi, ge in enumerate(gold.events):
         for pi, pred in enumerate(preds):
@@ -352,8 +358,22 @@ def _match_document(
         for gi, ge in enumerate(gold.events):
             if pred.get("event_type") == ge.event_type and _overlaps(pred, spans[gi]):
                 used[pi] = True
-                tally.duplicates += not ge.optional
+                duplicates += not ge.optional
                 break
+    return _Pairing(spans, used, matched, duplicates)
+
+
+def false_positives(gold: GoldDocument, text: str, preds: list[dict[str, Any]]) -> list[bool]:
+    """Per prediction of one document, whether the scorer counts it as a false positive
+    (the labels the event verifier is trained on)."""
+    return [not used for used in _pair(gold, text, preds).used]
+
+
+def _match_document(
+    gold: GoldDocument, text: str, preds: list[dict[str, Any]], tally: _Tally
+) -> None:
+    spans, used, matched, duplicates = _pair(gold, text, preds)
+    tally.duplicates += duplicates
     for pi, pred in enumerate(preds):
         if not used[pi]:
             tally.fp += 1

@@ -17,15 +17,14 @@ from __future__ import annotations
 
 import json
 import math
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import numpy
 from spacy.tokens import Span, Token
 
 from ..evaluate import GoldEvent
+from .linear import fit_logistic
 from .patterns import ANCHOR, PatternSpec, TriggerMatch
 
 BACKSTOP_FILE = "backstop.json"
@@ -157,46 +156,11 @@ def train(
     iterations: int = 300,
     step: float = 0.05,
 ) -> SentenceModel:
-    """Fit one-vs-rest logistic regression (Adam on the full batch, L2 penalty).
-
-    Features seen in fewer than ``min_count`` sentences are dropped; weights are rounded to
-    three decimals and features whose weights all round to zero are left out.
-    """
-    counts = Counter(f for features in feature_sets for f in features)
-    vocabulary = sorted(f for f, n in counts.items() if n >= min_count)
-    column = {f: i for i, f in enumerate(vocabulary)}
-    rows, cols = [], []
-    for r, features in enumerate(feature_sets):
-        ids = [column[f] for f in features if f in column]
-        rows.extend([r] * len(ids))
-        cols.extend(ids)
-    rows_a, cols_a = numpy.array(rows, dtype=numpy.int64), numpy.array(cols, dtype=numpy.int64)
-    n, k = len(feature_sets), len(types)
-    y = numpy.array([[t in label for t in types] for label in labels], dtype=numpy.float64)
-    prior = numpy.clip(y.mean(axis=0), 1e-3, 1 - 1e-3)
-    weights, bias = numpy.zeros((len(vocabulary), k)), numpy.log(prior / (1 - prior))
-    moments = [numpy.zeros_like(weights), numpy.zeros_like(weights), numpy.zeros(k), numpy.zeros(k)]
-    for it in range(1, iterations + 1):
-        scores = numpy.zeros((n, k))
-        numpy.add.at(scores, rows_a, weights[cols_a])
-        error = 1.0 / (1.0 + numpy.exp(-(scores + bias))) - y
-        grad_w = numpy.zeros_like(weights)
-        numpy.add.at(grad_w, cols_a, error[rows_a])
-        grad_w = (grad_w + l2 * weights) / n
-        for param, grad, (m, v) in (
-            (weights, grad_w, moments[0:2]),
-            (bias, error.mean(axis=0), moments[2:4]),
-        ):
-            m *= 0.9
-            m += 0.1 * grad
-            v *= 0.999
-            v += 0.001 * grad**2
-            param -= step * (m / (1 - 0.9**it)) / (numpy.sqrt(v / (1 - 0.999**it)) + 1e-8)
-    rounded = numpy.round(weights, 3)
-    kept = {f: [float(w) for w in rounded[i]] for i, f in enumerate(vocabulary) if rounded[i].any()}
-    return SentenceModel(
-        list(types), kept, [round(float(b), 3) for b in bias], threshold, covered_threshold
+    """Fit the one-vs-rest model (``linear.fit_logistic``) and wrap it with its thresholds."""
+    kept, bias = fit_logistic(
+        feature_sets, labels, types, min_count=min_count, l2=l2, iterations=iterations, step=step
     )
+    return SentenceModel(list(types), kept, bias, threshold, covered_threshold)
 
 
 def sentence_labels(

@@ -69,10 +69,11 @@ from .status import (
     threat_governor,
 )
 from .taxonomy import TAXONOMY_FILE, EventType, load_taxonomy
+from .verifier import VERIFIER_FILE, EventVerifier
 
 CUES_FILE = "cues.json"
 DATA_FILES = (TAXONOMY_FILE, PATTERNS_FILE, CUES_FILE)
-OPTIONAL_DATA_FILES = (BACKSTOP_FILE,)
+OPTIONAL_DATA_FILES = (BACKSTOP_FILE, VERIFIER_FILE)
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "such", "said"})
 ADDITIVE = frozenset({"also", "too", "likewise"})
 GENERAL_HELP = frozenset({"intervene", "help", "assist", "support", "defend", "act", "step"})
@@ -166,10 +167,17 @@ def default_data_path() -> Path:
 class EventExtractor:
     """Finds events of the taxonomy with their status, participants, date and place."""
 
-    def __init__(self, nlp: Language, name: str = "tnlp_events", data_path: str | None = None):
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "tnlp_events",
+        data_path: str | None = None,
+        verify: bool = True,
+    ):
         register_attributes()
         self.name = name
         self.vocab = nlp.vocab
+        self.verify = verify
         self.load(Path(data_path) if data_path else default_data_path())
 
     # -- data -----------------------------------------------------------------------------
@@ -183,6 +191,7 @@ class EventExtractor:
         self.finder = TriggerFinder(self.vocab, self.pattern_data, self.lexicon)
         self.roles = RoleResolver(self.lexicon)
         self.backstop = SentenceModel.load(path)
+        self.verifier = EventVerifier.load(path) if self.verify else None
         self.study_or_work_bodies = frozenset(self.pattern_data["lexicon"]["STUDY_OR_WORK_BODY"])
         words = self.pattern_data["lexicon"]
         self.psych_places = frozenset(words["PSYCH_PLACE"]), frozenset(words["PSYCH_MOD"])
@@ -278,7 +287,10 @@ class EventExtractor:
         kept = [c for c in candidates if not c.merged and not is_demanded_release(c)]
         self.apply_averted(doc, kept)
         fill_from_document(kept)
-        return self.link(doc, kept)
+        events = self.link(doc, kept)
+        if self.verifier is not None:
+            events = self.verifier.keep(doc, events)
+        return events
 
     def candidate(
         self, match: TriggerMatch, narrator: str, sent_starts: list[int], first_person: bool
@@ -1836,10 +1848,11 @@ def trigger_extent(match: TriggerMatch) -> tuple[int, int]:
     return first.idx, last.idx + len(last)
 
 
-@Language.factory("tnlp_events", default_config={"data_path": None})
-def make_events(nlp: Language, name: str, data_path: str | None) -> EventExtractor:
-    """Create the events stage; ``data_path`` defaults to the shipped ``models/tnlp_events``."""
-    return EventExtractor(nlp, name, data_path)
+@Language.factory("tnlp_events", default_config={"data_path": None, "verify": True})
+def make_events(nlp: Language, name: str, data_path: str | None, verify: bool) -> EventExtractor:
+    """Create the events stage; ``data_path`` defaults to the shipped ``models/tnlp_events``;
+    ``verify`` false keeps the events the verifier would drop."""
+    return EventExtractor(nlp, name, data_path, verify)
 
 
 def trigger_text(doc: Doc, start_char: int, end_char: int) -> str:
