@@ -113,6 +113,26 @@ def summary(nlp, text: str) -> list[tuple]:
             "I was frequently harassed by strangers.",
             [("harassment", "occurred", "narrator", "strangers")],
         ),
+        # a helper's words of alarm are an intervention; a relative's or the police's are not
+        (
+            "The Norwegian Helsinki Committee said it was deeply troubled by the ruling.",
+            [("intervention", "occurred", None, None)],
+        ),
+        (
+            "UN experts said they were alarmed by reports from the camp.",
+            [("intervention", "occurred", None, None)],
+        ),
+        ("Her mother said she was worried about her.", []),
+        # a prison's punishment cell is a penalty inside custody, not a new detention
+        (
+            "In the colony he was placed in a disciplinary cell for ten days.",
+            [("harassment", "occurred", "he", None)],
+        ),
+        (
+            "He was held in solitary confinement for 23 days.",
+            [("detention", "occurred", "he", None)],
+        ),
+        ("Police said they were concerned about the crowd.", []),
     ],
 )
 def test_events_phrasing_classes(events_nlp, text, expected):
@@ -181,6 +201,19 @@ def test_events_anaphoric_mention_is_not_a_second_event(events_nlp):
         "Police forcibly took me to a drug testing unit. Tests for drugs turned up negative."
     )
     assert [e["event_type"] for e in doc._.events] == ["drug_test"]
+
+
+def test_events_complaint_about_the_incident_points_back_to_what_happened(nlp):
+    text = (
+        "On the first night guards beat Nodir Aliev in his cell. He says he has not been beaten "
+        "since. On 9 March his lawyer, Olga Kim, filed a complaint about the beating with the "
+        "regional prosecutor's office."
+    )
+    found = [(e["event_type"], e["status"], e["trigger"]) for e in nlp(text)._.events]
+    assert [f for f in found if f[0] == "assault"] == [
+        ("assault", "occurred", "beat Nodir Aliev"),
+        ("assault", "negated", "beaten"),
+    ]
 
 
 def test_events_interveners_are_listed_participants(events_nlp):

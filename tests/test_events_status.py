@@ -97,10 +97,27 @@ def test_status_questions(words, question):
         ("I could not work because of the constant threats against me.", "harassment", "occurred"),
         ("The police have not opened any case, but the inspector comes round every week.",
          "surveillance", "occurred"),
+        # a clause wished or asked for, infinitive or subjunctive, is not told as fact
+        ("The villagers demanded that the driver be arrested.", "detention", "hypothetical"),
+        ("Her family wants the officers to be charged.", "charge", "hypothetical"),
+        ("She hoped that her brother had been released.", "release", "occurred"),
     ],
 )  # fmt: skip
 def test_status_of_first_event(events_nlp, text, event_type, status):
     assert statuses(events_nlp, text, event_type)[:1] == [status]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want my brother to be released.",  # wished for
+        "His lawyer filed a motion asking that Mr Sadykov be released on bail.",
+        "4. Release on bail.",  # an item of a list of demands
+        "- Release Dilshod Umarov and all other detained bloggers.",
+    ],
+)
+def test_status_asked_for_releases_are_no_events(events_nlp, text):
+    assert statuses(events_nlp, text, "release") == []
 
 
 def test_status_coordinated_events_of_opposite_polarity_stay_two(events_nlp):

@@ -74,6 +74,8 @@ from .verifier import VERIFIER_FILE, EventVerifier
 CUES_FILE = "cues.json"
 DATA_FILES = (TAXONOMY_FILE, PATTERNS_FILE, CUES_FILE)
 OPTIONAL_DATA_FILES = (BACKSTOP_FILE, VERIFIER_FILE)
+# a helper's words of alarm: an intervention unless the sentence tells what it did
+CONCERN_PATTERNS = frozenset({"intervention.voiced_concern", "intervention.voiced_concern_copula"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "such", "said"})
 ADDITIVE = frozenset({"also", "too", "likewise"})
 GENERAL_HELP = frozenset({"intervene", "help", "assist", "support", "defend", "act", "step"})
@@ -138,6 +140,17 @@ NAME_FILLERS = frozenset({"the", "a", "an", "his", "her", "their", "mr", "ms", "
 SINGULAR_PRONOUN_VICTIMS = (["he"], ["she"], ["him"], ["her"])
 # victims that only point back: none named, or a pronoun ("since his arrest")
 REFERRING_VICTIMS = ([], *SINGULAR_PRONOUN_VICTIMS, ["his"], ["they"], ["their"])
+
+
+def drop_the_speaker(cand: Candidate) -> None:
+    """Remove the victims that are the subject of the clause telling a helper's alarm."""
+    clause = cand.match.nodes.get("copula") or cand.match.nodes.get("feeling")
+    if clause is None:
+        return
+    speakers = {t.idx for c in kids(clause) if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    cand.participants = [
+        p for p in cand.participants if p.role != VICTIM or p.start_char not in speakers
+    ]
 
 
 def is_pronoun_victim(cand: Candidate) -> bool:
@@ -273,11 +286,16 @@ class EventExtractor:
                         break
             candidates.sort(key=lambda c: c.anchor.i)
         for cand in candidates:
+            if cand.match.spec.base_id in CONCERN_PATTERNS:
+                drop_the_speaker(cand)  # "said they were alarmed": they speak, they are not helped
             if cand.type.name == "detention" and held_in_named_ward(
                 cand.anchor, *self.psych_places
             ):
                 # "held in the centre for twenty-one days", the centre a psychiatric one
                 cand.type = self.types["psychiatric_commitment"]
+            elif cand.type.name == "detention" and in_punishment_cell(cand.anchor):
+                # "put in the punishment cell eleven times": a penalty inside a prison
+                cand.type = self.types["harassment"]
         self.continue_victims(doc, candidates)
         self.share_perpetrators(candidates)
         inherit_perpetrators(candidates, paragraph_ids(doc))
@@ -671,6 +689,19 @@ class EventExtractor:
                 # "a channel aired a segment describing him as an agent", "a channel that posted
                 # screenshots of my correspondence": one smear
                 return smear
+        if cand.match.spec.base_id in CONCERN_PATTERNS:
+            act = next(
+                (
+                    o
+                    for o in cands
+                    if o is not cand
+                    and o.type.name == "intervention"
+                    and o.anchor.head in cand.match.nodes.values()
+                ),
+                None,
+            )
+            if act is not None:
+                return act  # "said she was alarmed ... and urged the authorities to release"
         if is_demanded_release(cand):
             plea = next(
                 (
@@ -753,7 +784,9 @@ class EventExtractor:
                 and not has_own_date(anchor)
                 and not told_detail(anchor)
             ):
-                told = self.same_incident_anywhere(cand, cands)
+                # "a complaint about the torture": whoever complained is no victim of it
+                guessed = not children(anchor, "poss")
+                told = self.same_incident_anywhere(cand, cands, any_victim=guessed)
                 if told is not None:
                     return told  # "four days after his arrest": the arrest told elsewhere
                 cand.merged = True
@@ -931,7 +964,10 @@ class EventExtractor:
 
         earlier = [o for o in cands if o.anchor.i < cand.anchor.i and fits(o)]
         if earlier:
-            return earlier[-1]
+            # "a complaint about the torture" after "beat him ... has not been beaten since":
+            # the incident that happened, not the one denied
+            told = [o for o in earlier if o.status == cand.status]
+            return (told or earlier)[-1]
         return next((o for o in cands if o.anchor.i > cand.anchor.i and fits(o)), None)
 
     @staticmethod
@@ -1269,6 +1305,23 @@ def held_in_named_ward(anchor: Token, places: frozenset[str], psychiatric: froze
     return False
 
 
+PUNISHMENT_MODIFIERS = frozenset({"punishment", "disciplinary", "penalty"})
+PUNISHMENT_CELLS = frozenset({"shizo", "pkt", "kartser"})
+
+
+def in_punishment_cell(anchor: Token) -> bool:
+    """Whether the custody told is a stay in a prison's punishment cell ("placed in a
+    disciplinary cell", "spent 40 days in the ShIZO")."""
+    for prep in (c for c in kids(anchor) if c.dep_ == "prep" and c.lower_ in ("in", "into")):
+        for place in (c for c in kids(prep) if c.dep_ == "pobj"):
+            if place.lower_ in PUNISHMENT_CELLS:
+                return True
+            modifiers = {c.lower_ for c in kids(place) if c.dep_ in ("compound", "amod")}
+            if place.lemma_.lower() == "cell" and modifiers & PUNISHMENT_MODIFIERS:
+                return True
+    return False
+
+
 def named_psychiatric_before(place: Token, psychiatric: frozenset[str]) -> bool:
     lemma = place.lemma_.lower()
     return any(
@@ -1356,8 +1409,24 @@ def cites_a_source(noun: Token) -> bool:
 
 
 def told_detail(noun: Token) -> bool:
-    """ "after his release on bail": the reference tells how, so it tells the incident."""
-    return any(c.dep_ == "prep" for c in kids(noun))
+    """ "after his release on bail": the reference tells how, so it tells the incident. Where
+    a complaint about it went ("about the torture with the prosecutor's office", a phrase the
+    parser hangs on the noun) tells nothing of it."""
+    return any(c.dep_ == "prep" and not names_addressee(c) for c in kids(noun))
+
+
+ADDRESSEE_NOUNS = frozenset(
+    {"office", "committee", "court", "prosecutor", "ombudsman", "commission", "ministry"}
+)
+
+
+def names_addressee(prep: Token) -> bool:
+    """ "with the prosecutor's office", "to the Investigative Committee": where a complaint or
+    an appeal was lodged."""
+    if prep.lower_ not in ("with", "to"):
+        return False
+    objects = [c for c in kids(prep) if c.dep_ == "pobj"]
+    return any(o.lemma_.lower() in ADDRESSEE_NOUNS or o.ent_type_ == "ORG" for o in objects)
 
 
 MEASURE_CHANGES = frozenset({"release", "move", "transfer", "change", "replace", "switch"})
@@ -1649,7 +1718,7 @@ def carried_out_noun(cand: Candidate) -> Token | None:
 
 DEMANDING_VERBS = frozenset(
     {"campaign", "fight", "lobby", "push", "demand", "petition", "plead", "call", "urge", "ask"}
-    | {"appeal", "press", "seek", "insist", "request"}
+    | {"appeal", "press", "seek", "insist", "request", "want", "wish"}
 )
 
 

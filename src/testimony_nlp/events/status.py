@@ -150,6 +150,9 @@ def detect_status(anchor: Token, lex: Lexicon) -> tuple[str, str | None]:
             return HYPOTHETICAL, lemma  # "the risk of arrest", "the prospect of a trial"
     if frustrated_purpose(chain[-1]):
         return ATTEMPTED, chain[-1].head.lemma_.lower()
+    wisher = wished_for(chain[-1])
+    if wisher is not None:
+        return HYPOTHETICAL, wisher.lemma_.lower()
     for child in kids(anchor):  # "an assassination attempt": the attempt is a modifier
         if child.dep_ in ("compound", "amod") and child.lemma_.lower() in (
             "attempted",
@@ -163,6 +166,25 @@ def detect_status(anchor: Token, lex: Lexicon) -> tuple[str, str | None]:
         if child.dep_ == "advmod" and child.lower_ in ("almost", "nearly"):
             return ATTEMPTED, child.lower_
     return OCCURRED, None
+
+
+WISHING_VERBS = frozenset(
+    {"want", "wish", "hope", "ask", "demand", "request", "urge", "insist", "prefer", "petition"}
+)
+
+
+def wished_for(head: Token) -> Token | None:
+    """The verb wishing or asking for a clause that is not told as fact ("I want the others to
+    be released", "a motion asking that he be released"): an infinitive or a subjunctive
+    under it. "She hoped he was released" (a finite clause) is left as told."""
+    if head.dep_ != "ccomp" or head.head.lemma_.lower() not in WISHING_VERBS:
+        return None
+    auxes = [c for c in kids(head) if c.dep_ in ("aux", "auxpass")]
+    infinitive = any(a.lower_ == "to" for a in auxes)
+    subjunctive = (head.tag_ == "VB" and not auxes) or (
+        bool(auxes) and all(a.tag_ == "VB" for a in auxes)
+    )
+    return head.head if infinitive or subjunctive else None
 
 
 FEAR_WORDS = frozenset({"afraid", "scared", "fearful", "worried", "terrified", "frightened"})
@@ -726,6 +748,8 @@ def is_request(anchor: Token, lex: Lexicon) -> bool:
             return True  # "2. Stop the pressure on our organisation": an item of demands
         if any(c.dep_ == "aux" and c.lower_ in ("should", "must") for c in kids(below)):
             return True  # "The authorities should drop the charges": a demand
+    if is_imperative(chain[-1]):
+        return True  # "3. Release on bail.", "- Release all those held for protesting"
     for tok in chain[1:]:
         if tok.lemma_.lower() not in REQUEST_VERBS or tok.pos_ != "VERB":
             continue
@@ -736,6 +760,20 @@ def is_request(anchor: Token, lex: Lexicon) -> bool:
         if tok.tag_ in ("VBG", "VB") and tok.dep_ in ("ROOT", "conj", "dep", "parataxis", "advcl"):
             return True
     return False
+
+
+LIST_MARKS = frozenset({"X", "PUNCT", "NUM", "SYM", "SPACE"})
+
+
+def is_imperative(verb: Token) -> bool:
+    """A bare verb opening its sentence with no subject and no auxiliary: an order or an
+    item of a list of demands, not a told event."""
+    if verb.dep_ != "ROOT" or verb.tag_ != "VB" or verb.pos_ != "VERB":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in kids(verb)):
+        return False
+    opening = next((t for t in verb.sent if t.pos_ not in LIST_MARKS), None)
+    return opening is not None and opening.i == verb.i
 
 
 def has_subject(verb: Token) -> bool:
