@@ -177,6 +177,9 @@ def test_events_averted_marks_previous_sentence_attempted(events_nlp):
         "The company released a statement on Friday.",
         "This followed a long campaign in the press.",
         "He was in charge of the newspaper.",
+        # an inquiry into what was done, against persons unknown, accuses nobody
+        "Police opened a criminal case, but no suspects have been identified.",
+        "The case was opened in June against unidentified persons.",
     ],
 )
 def test_events_generic_or_unrelated_sentences_have_no_event(events_nlp, text):
@@ -201,6 +204,18 @@ def test_events_anaphoric_mention_is_not_a_second_event(events_nlp):
         "Police forcibly took me to a drug testing unit. Tests for drugs turned up negative."
     )
     assert [e["event_type"] for e in doc._.events] == ["drug_test"]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Officials say the arrests have nothing to do with their reporting.",
+        "The ministry did not respond to a request for comment on the detention of the reporters.",
+    ],
+)
+def test_events_talk_about_an_arrest_told_before_is_not_another(events_nlp, second):
+    doc = events_nlp(f"Police detained three reporters in Osh on Monday. {second}")
+    assert [e["trigger"] for e in doc._.events] == ["detained three reporters"]
 
 
 def test_events_complaint_about_the_incident_points_back_to_what_happened(nlp):

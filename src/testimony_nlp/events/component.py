@@ -429,6 +429,8 @@ class EventExtractor:
             and is_unaimed_case(anchor)
         ):
             return None  # "nobody would open a case": an investigation refused, no accusation
+        if etype.name == "charge" and opens_case(anchor) and investigates_unknown(anchor):
+            return None  # "police opened a case but no one has been identified": a probe
         if etype.name == "charge" and self.complains_for_victim(anchor):
             return None  # "I have filed a complaint about it": a plea, not an accusation
         demanded = etype.name in DEMANDED_TYPES and is_demanded(anchor)
@@ -1225,6 +1227,8 @@ TOPIC_PREPOSITIONS = frozenset({"about", "concerning", "regarding"})
 TOPIC_NOUNS = frozenset(
     {"involvement", "role", "responsibility", "investigation", "inquiry", "probe", "complaint"}
 )
+# "comment on the arrest", "a report on the raid": what is said about an incident
+COMMENT_NOUNS = frozenset({"comment", "question", "statement", "report", "information"})
 # "reported the beating", "denied the attack": a statement about an incident told elsewhere
 TOPIC_VERBS = frozenset({"report", "deny", "condemn", "investigate", "document", "witness"})
 LEARNING_VERBS = frozenset({"learn", "hear", "know", "inform", "notify"})
@@ -1251,6 +1255,8 @@ def is_back_reference(noun: Token, time_preps: frozenset[str]) -> bool:
         return True
     if prep.lower_ in ("in", "into", "over") and prep.head.lemma_.lower() in TOPIC_NOUNS:
         return True
+    if prep.lower_ == "on" and prep.head.lemma_.lower() in COMMENT_NOUNS:
+        return True  # "a request for comment on the detention of his father"
     if prep.lower_ == "of" and prep.head.lemma_.lower() in LEARNING_VERBS:
         return True  # "learned of the psychiatric examination only on Monday"
     return prep.lower_ == "of" and prep.head.lemma_.lower() in TIME_NOUNS
@@ -1747,6 +1753,30 @@ def is_unaimed_case(anchor: Token) -> bool:
 
 
 CASE_WORDS = frozenset({"case", "investigation", "inquiry", "probe"})
+UNKNOWN_WORDS = frozenset({"unidentified", "unknown"})
+NEGATIVE_WORDS = frozenset({"not", "n't", "no", "nobody", "never", "none"})
+
+
+def opens_case(anchor: Token) -> bool:
+    """ "opened a case", "the case was opened", "a criminal investigation"."""
+    if anchor.lemma_.lower() in CASE_WORDS:
+        return True
+    return any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in CASE_WORDS for c in kids(anchor)
+    )
+
+
+def investigates_unknown(anchor: Token) -> bool:
+    """The case is an inquiry into what was done to the victim, against persons unknown ("a
+    case against unidentified persons", "no suspects have been identified")."""
+    for token in anchor.sent:
+        if token.lower_ in UNKNOWN_WORDS and token.head.pos_ in ("NOUN", "PRON"):
+            return True
+        if token.lemma_.lower() == "identify" and any(
+            t.lower_ in NEGATIVE_WORDS for t in token.subtree
+        ):
+            return True
+    return False
 
 
 def is_alternative(anchor: Token) -> bool:

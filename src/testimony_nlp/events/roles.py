@@ -19,7 +19,9 @@ from .docindex import doc_index, kids
 VICTIM, PERPETRATOR, INTERVENER = "victim", "perpetrator", "intervener"
 QUANTIFIERS = frozenset({"both", "all", "each", "some", "many", "several", "either", "neither"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
-NON_PERSON_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "what", "which", "itself"})
+NON_PERSON_PRONOUNS = frozenset(
+    {"it", "this", "that", "these", "those", "what", "which", "itself"} | {"nothing"}
+)
 _UNDERGO_VERBS_WORDS = (
     "undergo face suffer experience receive endure get stand go survive pass take have "
     "await obtain win secure"
