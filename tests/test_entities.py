@@ -135,6 +135,14 @@ CASES = {
         [("the", O), ("Aziz", "B-ORG"), ("Karimov", "I-ORG"), ("Foundation", "I-ORG")],
         [("Aziz Karimov Foundation", "ORG")],
     ),
+    "name_after_kinship_noun_tagged_gpe": (
+        [("my", O), ("cousin", O), ("Mehrubon", "B-GPE"), ("fled", O)],
+        [("Mehrubon", "PERSON")],
+    ),
+    "place_after_capitalised_title_stays": (
+        [("the", O), ("Brother", O), ("Tashkent", "B-GPE"), ("office", O)],
+        [("Tashkent", "GPE")],
+    ),
     "dates_untouched": (
         [("in", O), ("March", "B-DATE"), ("2019", "I-DATE"), ("'s", O), ("raid", O)],
         [("March 2019", "DATE")],

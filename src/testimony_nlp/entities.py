@@ -73,6 +73,8 @@ class EntityLexicon:
     not_surnames: frozenset[str] = frozenset()
     titles: frozenset[str] = frozenset()
     locative_prepositions: frozenset[str] = frozenset()
+    # "my cousin Mehrubon", "the blogger Aziz": a name right after these is a person's
+    relation_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def from_dict(cls, data: dict[str, list[str]]) -> EntityLexicon:
@@ -86,6 +88,7 @@ class EntityLexicon:
             not_surnames=frozenset(data.get("not_surnames", ())),
             titles=frozenset(data.get("titles", ())),
             locative_prepositions=frozenset(data.get("locative_prepositions", ())),
+            relation_nouns=frozenset(data.get("relation_nouns", ())),
         )
 
     def to_dict(self) -> dict[str, list[str]]:
@@ -209,9 +212,20 @@ class EntityCorrector:
             if self._is_place_after_preposition(doc, ent):
                 return "GPE"
             return "PERSON"
+        if self._follows_relation_noun(doc, ent):
+            return "PERSON"  # "my cousin Mehrubon", which the model took for a place
         if ent.label == "ORG" and self._is_bare_place_name(doc, ent):
             return "GPE"  # "a court in Krasnodar", "KRASNODAR, 24 November —"
         return "PERSON" if self._is_person_shaped(span, ent.label) else ent.label
+
+    def _follows_relation_noun(self, doc: Doc, ent: _Ent) -> bool:
+        """A lone capitalised name right after a kinship or occupation noun."""
+        if ent.end - ent.start != 1 or ent.start == 0:
+            return False
+        name, before = doc[ent.start], doc[ent.start - 1]
+        if not NAME_WORD.fullmatch(name.text) or self.lexicon.is_special(name.text):
+            return False
+        return before.lower_ in self.lexicon.relation_nouns and before.text.islower()
 
     def _is_person_shaped(self, span: Span, label: str) -> bool:
         """A name of capitalised words ending in a surname, not an organisation or place."""
