@@ -101,6 +101,8 @@ def test_status_questions(words, question):
         ("The villagers demanded that the driver be arrested.", "detention", "hypothetical"),
         ("Her family wants the officers to be charged.", "charge", "hypothetical"),
         ("She hoped that her brother had been released.", "release", "occurred"),
+        # a move into a prison is a detention, here a spoken threat of one
+        ("He said that next time I would go to Evin.", "detention", "threatened"),
     ],
 )  # fmt: skip
 def test_status_of_first_event(events_nlp, text, event_type, status):

@@ -208,6 +208,7 @@ class EventExtractor:
         self.study_or_work_bodies = frozenset(self.pattern_data["lexicon"]["STUDY_OR_WORK_BODY"])
         words = self.pattern_data["lexicon"]
         self.psych_places = frozenset(words["PSYCH_PLACE"]), frozenset(words["PSYCH_MOD"])
+        self.custody_places = frozenset(words["PRISON_NAMES"]) | {"prison", "jail", "colony"}
 
     def to_disk(self, path: str | Path, exclude: tuple = ()) -> None:
         path = Path(path)
@@ -293,6 +294,9 @@ class EventExtractor:
             ):
                 # "held in the centre for twenty-one days", the centre a psychiatric one
                 cand.type = self.types["psychiatric_commitment"]
+            elif cand.type.name == "relocation" and goes_to(cand.anchor, self.custody_places):
+                # "next time I would go to Evin": a move into a prison is a detention
+                cand.type = self.types["detention"]
             elif cand.type.name == "detention" and in_punishment_cell(cand.anchor):
                 # "put in the punishment cell eleven times": a penalty inside a prison
                 cand.type = self.types["harassment"]
@@ -1309,6 +1313,17 @@ def held_in_named_ward(anchor: Token, places: frozenset[str], psychiatric: froze
             if lemma in places and bare and named_psychiatric_before(place, psychiatric):
                 return True
     return False
+
+
+def goes_to(anchor: Token, places: frozenset[str]) -> bool:
+    """Whether a move's destination ("to Evin", "into prison") is one of the places."""
+    return any(
+        obj.lower_ in places or obj.lemma_.lower() in places
+        for prep in kids(anchor)
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "into")
+        for obj in kids(prep)
+        if obj.dep_ == "pobj"
+    )
 
 
 PUNISHMENT_MODIFIERS = frozenset({"punishment", "disciplinary", "penalty"})
