@@ -381,3 +381,25 @@ def test_places_misread_organisations_and_nationalities(nlp, text, expected):
     doc = nlp(marked_doc(nlp, text))
     found = {e.text: e._.geo["place_name"] for e in doc.ents if e.label_ == "GPE" and e._.geo}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "pos", "expected"),
+    [
+        # a proper noun the NER left without any label: a big town after "left for"
+        (["He", "left", "for", "Kyiv", "."], ["PRON", "VERB", "ADP", "PROPN", "PUNCT"],
+         [("Kyiv", "GPE")]),
+        # an unlabelled common noun, or a word that is no town, stays as it was
+        (["He", "left", "for", "work", "."], ["PRON", "VERB", "ADP", "NOUN", "PUNCT"], []),
+        (["He", "left", "for", "Zarbol", "."], ["PRON", "VERB", "ADP", "PROPN", "PUNCT"], []),
+    ],
+)  # fmt: skip
+def test_places_unlabelled_town_after_a_departure_becomes_a_place(nlp, words, pos, expected):
+    doc = Doc(
+        nlp.vocab, words=words, pos=pos, heads=[1, 1, 1, 2, 1],
+        deps=["nsubj", "ROOT", "prep", "pobj", "punct"],
+        lemmas=[w.lower() if w != "left" else "leave" for w in words],
+    )  # fmt: skip
+    doc._.language = "en"
+    doc = nlp.get_pipe("tnlp_places")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == expected

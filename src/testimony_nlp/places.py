@@ -703,17 +703,19 @@ MISREAD_TOWN_PRIOR = 5.0  # towns of 100,000 people and more, and countries
 
 
 def misread_towns(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
-    """One-word PERSON, ORG or NORP entities that are big towns or countries after a
-    preposition ("sent back to Ashgabat", "left for Vilnius", "crossed into Uzbekistan") or
-    left ("left Crimea"), as
-    GPE spans: the NER reads unfamiliar place names as people's or organisations'. A name the
-    document also gives a person ("Mary Ivanova") stays a person."""
+    """One-word PERSON, ORG or NORP entities, or proper nouns left without an entity, that
+    are big towns or countries after a preposition ("sent back to Ashgabat", "left for
+    Vilnius", "crossed into Uzbekistan") or left ("left Crimea"), as GPE spans: the NER reads
+    unfamiliar place names as people's or organisations', or not at all. A name the document
+    also gives a person ("Mary Ivanova") stays a person."""
     person_words = {
         t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent
     }
+    misread = [ent for ent in doc.ents if ent.label_ in MISREAD_LABELS and len(ent) == 1]
+    unlabelled = [doc[t.i : t.i + 1] for t in doc if t.pos_ == "PROPN" and not t.ent_type_]
     found = []
-    for ent in doc.ents:
-        if ent.label_ not in MISREAD_LABELS or len(ent) != 1 or ent.start == 0:
+    for ent in sorted([*misread, *unlabelled], key=lambda e: e.start):
+        if ent.start == 0:
             continue
         word = ent[0]
         if not word.is_title or word.lower_ in person_words:
@@ -761,7 +763,7 @@ class PlaceResolver:
             kept = [e for e in doc.ents if e.end <= dateline.start or e.start >= dateline.end]
             doc.ents = sorted([*kept, dateline], key=lambda e: e.start)
         towns = misread_towns(doc, self.gazetteer)
-        if towns:  # they replace the PERSON entities the NER made of them
+        if towns:  # they replace the PERSON entities the NER made of them, or fill a gap
             starts = {t.start for t in towns}
             kept = [e for e in doc.ents if e.start not in starts]
             doc.ents = sorted([*kept, *towns], key=lambda e: e.start)
