@@ -123,6 +123,12 @@ def summary(nlp, text: str) -> list[tuple]:
             [("intervention", "occurred", None, None)],
         ),
         ("Her mother said she was worried about her.", []),
+        # turning to an international body: "the office of" a helper is that helper; "it" is
+        # the organisation the sentence before was about
+        (
+            "Her lawyer alerted the office of UNHCR in Ankara.",
+            [("intervention", "occurred", "her", None)],
+        ),
         # a prison's punishment cell is a penalty inside custody, not a new detention
         (
             "In the colony he was placed in a disciplinary cell for ten days.",
@@ -216,6 +222,15 @@ def test_events_anaphoric_mention_is_not_a_second_event(events_nlp):
 def test_events_talk_about_an_arrest_told_before_is_not_another(events_nlp, second):
     doc = events_nlp(f"Police detained three reporters in Osh on Monday. {second}")
     assert [e["trigger"] for e in doc._.events] == ["detained three reporters"]
+
+
+def test_events_it_after_an_organisation_is_that_organisation(events_nlp):
+    text = (
+        "The Working Group on Arbitrary Detention considers the detention of Mr Sadykov "
+        "arbitrary. It refers his case to the Special Rapporteur on torture."
+    )
+    rules = [e["rule"] for e in events_nlp(text)._.events if e["event_type"] == "intervention"]
+    assert "intervention.write_to_authorities" in rules
 
 
 def test_events_complaint_about_the_incident_points_back_to_what_happened(nlp):

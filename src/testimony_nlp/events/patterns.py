@@ -1527,6 +1527,9 @@ def is_advocate(token: Token, lexicon: Lexicon, depth: int = 0) -> bool:
         speaker = reporting_subject(token)
         if lower in ("it", "they") and speaker is not None:
             return is_advocate(speaker, lexicon, depth + 1)  # "the Mission said it had asked"
+        if lower == "it" and speaker is None:
+            body = previous_subject_body(token)  # "The Working Group ... It refers the case"
+            return body is not None and is_advocate(body, lexicon, depth + 1)
         if lower not in lexicon.third_singular | lexicon.third_plural:
             return False
         antecedent = previous_person(token, lexicon)
@@ -1534,6 +1537,10 @@ def is_advocate(token: Token, lexicon: Lexicon, depth: int = 0) -> bool:
     owners = [c for c in kids(token) if c.dep_ == "poss"] if lemma in STAFF_OF else []
     if owners:  # "the Public Defender's office" helps; "the Prosecutor General's Office" not
         return any(helper_title(o, lexicon) for o in owners)
+    if lemma in STAFF_OF and not depth:
+        bodies = [o for p in kids(token) if p.lower_ == "of" for o in kids(p) if o.dep_ == "pobj"]
+        if bodies:  # "the office of UNHCR in Ankara", "staff of the Norwegian embassy"
+            return any(is_advocate(b, lexicon, depth + 1) for b in bodies)
     if token.ent_type_ in ADVOCATE_ENTS:
         return True
     if token.pos_ == "PROPN" and token.lower_ in counsel_names(token.doc):
@@ -1668,6 +1675,18 @@ COUNSEL = frozenset(
     | {"counsel", "activist"}
 )
 COUNSEL_CLUES = COUNSEL | {"client", "represent"}  # the words says_counsel reads
+
+
+def previous_subject_body(pronoun: Token) -> Token | None:
+    """The organisation that is the subject of the sentence before "it"'s own."""
+    index = doc_index(pronoun.doc)
+    k = index.sentence_number(pronoun.i)
+    if k == 0:
+        return None
+    for tok in index.sents[k - 1]:
+        if tok.dep_ == "nsubj" and tok.ent_type_ == "ORG":
+            return tok
+    return None
 
 
 def previous_person(pronoun: Token, lexicon: Lexicon) -> Token | None:
