@@ -186,6 +186,7 @@ def test_events_averted_marks_previous_sentence_attempted(events_nlp):
         # an inquiry into what was done, against persons unknown, accuses nobody
         "Police opened a criminal case, but no suspects have been identified.",
         "The case was opened in June against unidentified persons.",
+        "The court dealt with the appeal in one day.",  # no threat, no event
     ],
 )
 def test_events_generic_or_unrelated_sentences_have_no_event(events_nlp, text):

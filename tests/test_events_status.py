@@ -103,6 +103,11 @@ def test_status_questions(words, question):
         ("She hoped that her brother had been released.", "release", "occurred"),
         # a move into a prison is a detention, here a spoken threat of one
         ("He said that next time I would go to Evin.", "detention", "threatened"),
+        # pressure told as what will befall someone
+        ("They told her that they would deal with her son if she kept talking.", "harassment",
+         "threatened"),
+        ("The officer warned him that his relatives would answer for his posts.", "harassment",
+         "threatened"),
     ],
 )  # fmt: skip
 def test_status_of_first_event(events_nlp, text, event_type, status):
