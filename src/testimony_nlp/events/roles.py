@@ -20,7 +20,7 @@ VICTIM, PERPETRATOR, INTERVENER = "victim", "perpetrator", "intervener"
 QUANTIFIERS = frozenset({"both", "all", "each", "some", "many", "several", "either", "neither"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
 NON_PERSON_PRONOUNS = frozenset(
-    {"it", "this", "that", "these", "those", "what", "which", "itself"} | {"nothing"}
+    {"it", "this", "that", "these", "those", "what", "which", "itself"} | {"nothing", "everything"}
 )
 _UNDERGO_VERBS_WORDS = (
     "undergo face suffer experience receive endure get stand go survive pass take have "
