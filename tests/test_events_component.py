@@ -187,6 +187,7 @@ def test_events_averted_marks_previous_sentence_attempted(events_nlp):
         "Police opened a criminal case, but no suspects have been identified.",
         "The case was opened in June against unidentified persons.",
         "The court dealt with the appeal in one day.",  # no threat, no event
+        "She is the fifth blogger jailed in the country since 2021, rights groups say.",
     ],
 )
 def test_events_generic_or_unrelated_sentences_have_no_event(events_nlp, text):

@@ -435,6 +435,8 @@ def is_generic(anchor: Token, victims: list[Participant], lex: Lexicon) -> bool:
         return True  # "nobody in Kyrgyzstan is jailed for a poem": a claim about practice
     if not victims and bare_plural_noun(anchor) and (under_modal(anchor) or present_simple(head)):
         return True  # "forensic examinations may be ordered by an investigator"
+    if ranked_in_a_count(anchor):
+        return True  # "the ninth journalist jailed since 2022": a place in a tally
     if in_some_cases(anchor) or among_counted_cases(anchor):
         return True  # "in some cases after being seized on the street": a pattern of cases
     if victims and not any(map(is_specific, victims)) and counted_since(anchor):
@@ -555,6 +557,23 @@ TALLY_OPENINGS = (
 def is_tally(victim: Participant) -> bool:
     """ "a number of them", "more than 150 people", "dozens of activists": a count."""
     return victim.name.lower().startswith(TALLY_OPENINGS)
+
+
+ORDINAL_WORDS = frozenset(
+    {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+     "tenth", "latest", "last"}
+)  # fmt: skip
+
+
+def ranked_in_a_count(anchor: Token) -> bool:
+    """A participle describing someone by rank in a count ("the ninth journalist jailed in
+    Tajikistan since 2022", "the latest activist detained this year")."""
+    if anchor.dep_ != "acl" or anchor.tag_ != "VBN":
+        return False
+    return any(
+        c.dep_ == "amod" and (c.lower_ in ORDINAL_WORDS or c.ent_type_ == "ORDINAL")
+        for c in kids(anchor.head)
+    )
 
 
 def present_perfect(anchor: Token) -> bool:
