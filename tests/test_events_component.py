@@ -188,6 +188,7 @@ def test_events_averted_marks_previous_sentence_attempted(events_nlp):
         "The case was opened in June against unidentified persons.",
         "The court dealt with the appeal in one day.",  # no threat, no event
         "She is the fifth blogger jailed in the country since 2021, rights groups say.",
+        "Exiled critics are routinely put on wanted lists, and their families are pressured.",
     ],
 )
 def test_events_generic_or_unrelated_sentences_have_no_event(events_nlp, text):

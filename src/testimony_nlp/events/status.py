@@ -443,6 +443,8 @@ def is_generic(anchor: Token, victims: list[Participant], lex: Lexicon) -> bool:
         return True  # "since February 2022 several dozen people have been sent for ...": a count
     if victims and is_tally(victims[0]) and present_perfect(anchor) and not dated(anchor):
         return True  # "a number of them have been prosecuted": a count, no incident
+    if victims and all(owned_by_a_kind(v) for v in victims) and habitual(anchor, lex):
+        return True  # "critics are routinely put on wanted lists and their relatives pressured"
     if any(is_specific(v) for v in victims) or concerns_speaker(anchor, lex):
         return False
     if victims and anchor.dep_ == "relcl" and anchor.head.tag_ == "NNS" and not dated(anchor):
@@ -574,6 +576,22 @@ def ranked_in_a_count(anchor: Token) -> bool:
         c.dep_ == "amod" and (c.lower_ in ORDINAL_WORDS or c.ent_type_ == "ORDINAL")
         for c in kids(anchor.head)
     )
+
+
+def owned_by_a_kind(victim: Participant) -> bool:
+    """ "their relatives", "their families": people known only through others."""
+    words = victim.name.lower().split()
+    return len(words) >= 2 and words[0] == "their" and not victim.key
+
+
+def habitual(anchor: Token, lex: Lexicon) -> bool:
+    """A habit adverb ("routinely", "often") on the anchor's clause or the one it is
+    coordinated with, the clause in the simple present."""
+    chain = governor_chain(anchor)
+    adverbs = lex.status["habitual_adverbs"]
+    if not any(c.lower_ in adverbs for tok in chain for c in kids(tok)):
+        return False
+    return present_simple(chain[-1]) or any(present_simple(t) for t in chain if t.pos_ == "VERB")
 
 
 def present_perfect(anchor: Token) -> bool:
