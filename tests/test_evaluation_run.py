@@ -70,7 +70,13 @@ OWN_SET_F1_FLOORS = {
 }
 # Sets kept out of tuning and of the backstop's training (data/heldout/README.md): their floor
 # guards against a collapse, their score is the honest estimate on unseen text.
-HELDOUT_F1_FLOORS = {"final42": 0.78, "final43": 0.75, "final44": 0.77}
+HELDOUT_F1_FLOORS = {
+    "final42": 0.79,
+    "final43": 0.74,
+    "final44": 0.78,
+    "final45": 0.79,
+    "final46": 0.77,
+}
 
 
 @pytest.mark.parametrize(("name", "floor"), sorted(OWN_SET_F1_FLOORS.items()))
