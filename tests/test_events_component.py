@@ -188,6 +188,9 @@ def test_events_averted_marks_previous_sentence_attempted(events_nlp):
         "The case was opened in June against unidentified persons.",
         "The court dealt with the appeal in one day.",  # no threat, no event
         "She is the fifth blogger jailed in the country since 2021, rights groups say.",
+        # a departure told as a cover story by those who hold the person
+        "Police refused to open a case, saying that Aslan had left for Syria of his own accord.",
+        "They made me sign a paper saying that Aslan had gone to Syria of his own free will.",
         "Exiled critics are routinely put on wanted lists, and their families are pressured.",
     ],
 )

@@ -472,12 +472,20 @@ class EventExtractor:
 
     def departure_claimed_by_officials(self, anchor: Token) -> bool:
         """A person's own departure told by the officials holding them: a cover story."""
-        if anchor.lemma_.lower() not in SELF_MOVES:
-            return False
+        if anchor.lemma_.lower() not in SELF_MOVES or anchor.tag_ not in ("VBD", "VBN"):
+            return False  # "told that she must leave": an order, no story of a departure
         head = clause_head(anchor)
         if head.dep_ != "ccomp" or head.head.lemma_.lower() not in CLAIM_VERBS:
             return False
-        speakers = [c for c in kids(head.head) if c.dep_ == "nsubj"]
+        claim = head.head
+        speakers = [c for c in kids(claim) if c.dep_ == "nsubj"]
+        if not speakers and claim.tag_ == "VBG" and claim.dep_ in ("advcl", "acl"):
+            if claim.head.lemma_.lower() in ("sign", "paper", "document"):
+                return True  # "made me sign a paper saying that he had gone of his own will"
+            # "the Committee refused to open a case, saying that he had left": its subject speaks
+            speakers = [c for c in kids(claim.head) if c.dep_ == "nsubj"]
+        if not speakers:
+            return claim.tag_ == "VBN"  # "he was told that his son had gone to Syria"
         return any(they_or_an_agency(s, self.lexicon) for s in speakers)
 
     def expelled_by_body(self, anchor: Token) -> bool:
