@@ -138,6 +138,11 @@ def summary(nlp, text: str) -> list[tuple]:
             "He was held in solitary confinement for 23 days.",
             [("detention", "occurred", "he", None)],
         ),
+        # an expulsion whose body the sentence before names is from a university, no exile
+        (
+            "I studied law at the state university. In May I was expelled without a hearing.",
+            [("harassment", "occurred", "narrator", None)],
+        ),
         ("Police said they were concerned about the crowd.", []),
     ],
 )

@@ -498,7 +498,8 @@ class EventExtractor:
             }
             if said & {"agent", "GPE", "LOC"}:
                 return False  # "expelled by the FSB", "expelled from Russia"
-            return sentence_has_lemma(anchor, self.study_or_work_bodies)
+            # "I was expelled without any written decision" after "my university ..."
+            return recent_lemma(anchor, self.study_or_work_bodies, EXPULSION_CONTEXT)
         subject = find_subject(anchor)
         return subject is not None and subject.lemma_.lower() in self.study_or_work_bodies
 
@@ -1389,6 +1390,18 @@ def names_an_offence(anchor: Token) -> bool:
 
 
 OFFENCE_LEADS = frozenset({"for", "of", "with", "and", ",", "under", "over"})
+
+
+EXPULSION_CONTEXT = 2  # sentences before an agentless expulsion that may name its body
+
+
+def recent_lemma(anchor: Token, lemmas: frozenset[str], before: int) -> bool:
+    """Whether the anchor's sentence or one of the ``before`` sentences ahead of it has a
+    word with one of these lemmas."""
+    index = doc_index(anchor.doc)
+    k = index.sentence_number(anchor.i)
+    sentences = index.sents[max(0, k - before) : k + 1]
+    return any(t.lemma_.lower() in lemmas for s in sentences for t in s)
 
 
 def is_section_heading(sentence: Span) -> bool:
