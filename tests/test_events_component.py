@@ -197,6 +197,7 @@ def test_events_averted_marks_previous_sentence_attempted(events_nlp):
         "Police refused to open a case, saying that Aslan had left for Syria of his own accord.",
         "They made me sign a paper saying that Aslan had gone to Syria of his own free will.",
         "Exiled critics are routinely put on wanted lists, and their families are pressured.",
+        "At the hearing he was represented by a state-appointed lawyer.",  # the state's counsel
     ],
 )
 def test_events_generic_or_unrelated_sentences_have_no_event(events_nlp, text):

@@ -425,6 +425,8 @@ class EventExtractor:
             and anchor.lemma_.lower() not in ACCESS_ACTS  # "asked to see my client" is one
         ):
             return None  # asking for help ("calling for assistance") is not an intervention
+        if etype.name == "intervention" and acts_through_state_counsel(anchor):
+            return None  # "represented by a state-appointed lawyer": the state's, not a helper
         if etype.name in AGAINST_PEOPLE and self.targets_institution(anchor):
             return None  # "discrediting the authorities": an institution is no victim here
         if (
@@ -1402,6 +1404,23 @@ def recent_lemma(anchor: Token, lemmas: frozenset[str], before: int) -> bool:
     k = index.sentence_number(anchor.i)
     sentences = index.sents[max(0, k - before) : k + 1]
     return any(t.lemma_.lower() in lemmas for s in sentences for t in s)
+
+
+APPOINTERS = frozenset({"state", "court", "investigator", "government"})
+
+
+def acts_through_state_counsel(anchor: Token) -> bool:
+    """Whether the one acting is a lawyer appointed by the state ("a state-appointed lawyer
+    represented him", "was represented by a court-appointed lawyer")."""
+    actors = [c for c in kids(anchor) if c.dep_ == "nsubj"]
+    actors += [o for c in kids(anchor) if c.dep_ == "agent" for o in kids(c) if o.dep_ == "pobj"]
+    for actor in actors:
+        for mod in (c for c in kids(actor) if c.dep_ in ("amod", "compound")):
+            if mod.lemma_.lower() == "appoint" and any(
+                t.lemma_.lower() in APPOINTERS for t in mod.subtree
+            ):
+                return True
+    return False
 
 
 def is_section_heading(sentence: Span) -> bool:
