@@ -140,6 +140,10 @@ def summary(nlp, text: str) -> list[tuple]:
         ),
         # an expulsion whose body the sentence before names is from a university, no exile
         (
+            "In March a court issued a warrant for his arrest in absentia.",
+            [("charge", "occurred", "his", "court")],
+        ),
+        (
             "I studied law at the state university. In May I was expelled without a hearing.",
             [("harassment", "occurred", "narrator", None)],
         ),
@@ -198,6 +202,7 @@ def test_events_averted_marks_previous_sentence_attempted(events_nlp):
         "They made me sign a paper saying that Aslan had gone to Syria of his own free will.",
         "Exiled critics are routinely put on wanted lists, and their families are pressured.",
         "At the hearing he was represented by a state-appointed lawyer.",  # the state's counsel
+        "They came back with a warrant that she was not allowed to read.",  # no accusation
     ],
 )
 def test_events_generic_or_unrelated_sentences_have_no_event(events_nlp, text):
