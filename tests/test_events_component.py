@@ -139,6 +139,11 @@ def summary(nlp, text: str) -> list[tuple]:
             [("detention", "occurred", "he", None)],
         ),
         # an expulsion whose body the sentence before names is from a university, no exile
+        # refusing to hand over a phone is no seizure; the beating for it is an assault
+        (
+            "Officers kicked him when he refused to unlock his phone.",
+            [("assault", "occurred", "him", "police")],
+        ),
         (
             "In March a court issued a warrant for his arrest in absentia.",
             [("charge", "occurred", "his", "court")],

@@ -328,6 +328,8 @@ class EventExtractor:
             return None  # "would lose his job" is pressure; "lost their jobs" may be anything
         if match.spec.spoken_threat_only and status != THREATENED:
             return None  # "you will sit for a long time" is prison only as a threat
+        if match.spec.base_id == "seizure.unlock" and cue in REFUSAL_CUES:
+            return None  # "beaten when he refused to unlock his phone": nothing was taken
         if match.spec.no_threat and status in (THREATENED, HYPOTHETICAL):
             return None  # "making noise would harm her husband" is pressure, told as such
         if match.spec.unrealised_only and status == OCCURRED:
@@ -1406,6 +1408,7 @@ def recent_lemma(anchor: Token, lemmas: frozenset[str], before: int) -> bool:
     return any(t.lemma_.lower() in lemmas for s in sentences for t in s)
 
 
+REFUSAL_CUES = frozenset({"refuse", "decline"})
 APPOINTERS = frozenset({"state", "court", "investigator", "government"})
 
 
