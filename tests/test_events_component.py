@@ -255,6 +255,15 @@ def test_events_it_after_an_organisation_is_that_organisation(events_nlp):
     assert "intervention.write_to_authorities" in rules
 
 
+def test_events_a_case_framing_another_act_is_the_case_told_before(events_nlp):
+    text = (
+        "In May investigators charged Dilnoza Karimova with spreading false information. "
+        "In June police searched her flat as part of the criminal case against her."
+    )
+    found = [(e["event_type"], e["trigger"]) for e in events_nlp(text)._.events]
+    assert [f for f in found if f[0] == "charge"] == [("charge", "charged Dilnoza Karimova")]
+
+
 def test_events_complaint_about_the_incident_points_back_to_what_happened(nlp):
     text = (
         "On the first night guards beat Nodir Aliev in his cell. He says he has not been beaten "

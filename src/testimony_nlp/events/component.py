@@ -784,6 +784,12 @@ class EventExtractor:
             told = self.earlier_with_victim(cand, cands, within=2)
             if told is not None and self.same_story(told, cand):
                 return told  # "grabbed me ... They brought us to the district police department"
+        if cand.match.spec.base_id == "charge.case_noun" and frames_another_act(anchor):
+            # "searched her home as part of a criminal case against local activists", "the
+            # hearings in the criminal case against him": the case told elsewhere, if it is
+            told = self.same_incident_anywhere(cand, cands, any_victim=not cand.names(VICTIM))
+            if told is not None:
+                return told
         told = self.told_before(cand, cands)
         if told is not None:
             return told
@@ -1406,6 +1412,21 @@ def recent_lemma(anchor: Token, lemmas: frozenset[str], before: int) -> bool:
     k = index.sentence_number(anchor.i)
     sentences = index.sents[max(0, k - before) : k + 1]
     return any(t.lemma_.lower() in lemmas for s in sentences for t in s)
+
+
+CASE_ROLES = frozenset({"suspect", "defendant", "accused"})
+CASE_OPENERS = frozenset({"open", "initiate", "launch", "bring", "file", "institute", "start"})
+
+
+def frames_another_act(noun: Token) -> bool:
+    """A case named as the frame of something else ("in the criminal case against him", "the
+    investigator handling the case"), not opened in this clause."""
+    if noun.dep_ == "pobj":
+        # "named as a suspect in a criminal case": the role in it is the accusation told here
+        return noun.head.head.lemma_.lower() not in CASE_ROLES
+    if noun.dep_ in ("dobj", "nsubjpass"):
+        return noun.head.lemma_.lower() not in CASE_OPENERS
+    return noun.dep_ == "nsubj"
 
 
 REFUSAL_CUES = frozenset({"refuse", "decline"})
