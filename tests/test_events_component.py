@@ -145,6 +145,10 @@ def summary(nlp, text: str) -> list[tuple]:
             [("assault", "occurred", "him", "police")],
         ),
         (
+            "Guards subjected him to torture in March.",
+            [("assault", "occurred", "him", "guards")],
+        ),
+        (
             "In March a court issued a warrant for his arrest in absentia.",
             [("charge", "occurred", "his", "court")],
         ),
@@ -208,6 +212,9 @@ def test_events_averted_marks_previous_sentence_attempted(events_nlp):
         "Exiled critics are routinely put on wanted lists, and their families are pressured.",
         "At the hearing he was represented by a state-appointed lawyer.",  # the state's counsel
         "They came back with a warrant that she was not allowed to read.",  # no accusation
+        # torture as the topic of complaints or the means of a confession
+        "Rights groups have collected dozens of complaints of torture.",
+        "The prosecutor said the confession had not been obtained by torture.",
     ],
 )
 def test_events_generic_or_unrelated_sentences_have_no_event(events_nlp, text):

@@ -820,6 +820,9 @@ class EventExtractor:
                 earlier = self.earlier_with_victim(cand, cands)
                 if earlier is not None:
                     return earlier  # "an investigation into his allegations of torture"
+            if cand.type.name == "assault" and is_bare_topic(anchor):
+                cand.merged = True  # "complaints of torture", "obtained by torture": a topic
+                return None
         coordinated = anchor.dep_ == "conj" and anchor.head.i in by_anchor
         if cand.type.name == "intervention":  # the same helpers: no subject of its own
             coordinated = coordinated and not children(anchor, "nsubj", "nsubjpass")
@@ -1889,6 +1892,25 @@ THING_SUBJECTS = frozenset(
 REPORTING_NOUNS = frozenset(
     {"allegation", "claim", "report", "account", "evidence", "sign", "complaint", "testimony"}
 )
+
+
+ABUSE_TOPICS = frozenset({"torture", "violence", "ill-treatment", "abuse", "killing", "attack"})
+
+
+def is_bare_topic(noun: Token) -> bool:
+    """Torture or violence named as a kind of act, with no article, owner or victim, as the
+    topic of complaints, the means of a confession or what calls incite ("allegations of
+    torture", "a confession obtained by torture", "calls to violence")."""
+    if noun.lemma_.lower() not in ABUSE_TOPICS or noun.dep_ != "pobj":
+        return False
+    if any(c.dep_ in ("det", "poss", "nummod", "prep", "amod", "compound") for c in kids(noun)):
+        return False  # "the torture", "torture of detainees", "police violence": one told
+    prep, governor = noun.head, noun.head.head
+    if prep.lower_ == "of":  # "complaints of torture"; "at risk of torture" is a prospect
+        return governor.lemma_.lower() in REPORTING_NOUNS | {"complaint", "claim", "account"}
+    if prep.lower_ == "by":  # "a confession obtained by torture"
+        return governor.lemma_.lower() in ("obtain", "extract", "secure", "get")
+    return prep.lower_ == "to" and governor.lemma_.lower() == "call"  # "calls to violence"
 
 
 def alleged(noun: Token) -> bool:
