@@ -271,6 +271,15 @@ def test_events_a_case_framing_another_act_is_the_case_told_before(events_nlp):
     assert [f for f in found if f[0] == "charge"] == [("charge", "charged Dilnoza Karimova")]
 
 
+def test_events_a_hold_right_after_a_detention_is_its_length(events_nlp):
+    text = (
+        "Police detained Aziz Karimov and his brother near the square. "
+        "They kept them there for almost four hours."
+    )
+    types = [e["event_type"] for e in events_nlp(text)._.events]
+    assert types.count("detention") == 1
+
+
 def test_events_complaint_about_the_incident_points_back_to_what_happened(nlp):
     text = (
         "On the first night guards beat Nodir Aliev in his cell. He says he has not been beaten "

@@ -751,6 +751,10 @@ class EventExtractor:
             earlier = self.earlier_with_victim(cand, cands, CUSTODY_TYPES, within=2, dated=True)
             if earlier is not None:
                 return earlier  # "detained Karwan ... and held him for three days"
+            if held_someone_just_told(cand):
+                custody = nearest_earlier(cand, cands, CUSTODY_TYPES, within=2)
+                if custody is not None:
+                    return custody  # "They kept us there for almost four hours"
         if cand.type.name == "harassment" and anchor.lemma_.lower() in QUESTIONING_WORDS:
             custody = self.earlier_with_victim(cand, cands, CUSTODY_TYPES, within=5)
             if custody is not None:
@@ -1433,6 +1437,31 @@ def frames_another_act(noun: Token) -> bool:
 
 
 REFUSAL_CUES = frozenset({"refuse", "decline"})
+HOLD_PRONOUNS = frozenset({"me", "us", "him", "her", "them", "narrator", "he", "she", "they"})
+
+
+def held_someone_just_told(cand: Candidate) -> bool:
+    """A hold whose victim is only a pronoun, or that says "there": who and where were told
+    just before."""
+    victims = [v.lower() for v in cand.names(VICTIM)]
+    there = any(c.lower_ == "there" for c in kids(cand.anchor))
+    return there or (bool(victims) and all(v in HOLD_PRONOUNS for v in victims))
+
+
+def nearest_earlier(
+    cand: Candidate, cands: list[Candidate], types: frozenset[str], within: int
+) -> Candidate | None:
+    """The last earlier unmerged event of these types at most ``within`` sentences back."""
+    for other in reversed(cands):
+        if other is cand or other.merged or other.anchor.i >= cand.anchor.i:
+            continue
+        if cand.sent_index - other.sent_index > within:
+            return None
+        if other.type.name in types:
+            return other
+    return None
+
+
 APPOINTERS = frozenset({"state", "court", "investigator", "government"})
 
 
