@@ -55,6 +55,7 @@ from .status import (
     HYPOTHETICAL,
     NEGATED,
     OCCURRED,
+    REFUSAL_VERBS,
     THREATENED,
     clause_head,
     dated,
@@ -328,7 +329,7 @@ class EventExtractor:
             return None  # "would lose his job" is pressure; "lost their jobs" may be anything
         if match.spec.spoken_threat_only and status != THREATENED:
             return None  # "you will sit for a long time" is prison only as a threat
-        if match.spec.base_id == "seizure.unlock" and cue in REFUSAL_CUES:
+        if match.spec.base_id == "seizure.unlock" and cue in REFUSAL_VERBS:
             return None  # "beaten when he refused to unlock his phone": nothing was taken
         if match.spec.no_threat and status in (THREATENED, HYPOTHETICAL):
             return None  # "making noise would harm her husband" is pressure, told as such
@@ -503,7 +504,7 @@ class EventExtractor:
             if said & {"agent", "GPE", "LOC"}:
                 return False  # "expelled by the FSB", "expelled from Russia"
             # "I was expelled without any written decision" after "my university ..."
-            return recent_lemma(anchor, self.study_or_work_bodies, EXPULSION_CONTEXT)
+            return sentence_has_lemma(anchor, self.study_or_work_bodies, EXPULSION_CONTEXT)
         subject = find_subject(anchor)
         return subject is not None and subject.lemma_.lower() in self.study_or_work_bodies
 
@@ -752,7 +753,9 @@ class EventExtractor:
             if earlier is not None:
                 return earlier  # "detained Karwan ... and held him for three days"
             if held_someone_just_told(cand):
-                custody = nearest_earlier(cand, cands, CUSTODY_TYPES, within=2)
+                custody = self.earlier_with_victim(
+                    cand, cands, CUSTODY_TYPES, within=2, dated=True, any_victim=True
+                )
                 if custody is not None:
                     return custody  # "They kept us there for almost four hours"
         if cand.type.name == "harassment" and anchor.lemma_.lower() in QUESTIONING_WORDS:
@@ -933,12 +936,13 @@ class EventExtractor:
         types: frozenset[str] | None = None,
         within: int | None = None,
         dated: bool = False,
+        any_victim: bool = False,
     ) -> Candidate | None:
         """The last earlier event of the given types (default: the candidate's own) sharing a
-        stated victim, at most ``within`` sentences back; a mention with a date of its own is
-        a new incident unless ``dated`` allows it."""
+        stated victim (any victim with ``any_victim``), at most ``within`` sentences back; a
+        mention with a date of its own is a new incident unless ``dated`` allows it."""
         types = types or frozenset({cand.type.name})
-        if not cand.names(VICTIM):
+        if not cand.names(VICTIM) and not any_victim:
             return None
         if not dated and has_own_date(clause_head(cand.anchor)):
             return None
@@ -949,7 +953,8 @@ class EventExtractor:
                 break
             # nearby, "he" is the one just told about even when the antecedent was not resolved
             nearby_pronoun = within is not None and cand.names(VICTIM) in SINGULAR_PRONOUN_VICTIMS
-            if other.type.name in types and (nearby_pronoun or cand.shares_victim_with(other)):
+            same_victim = any_victim or nearby_pronoun or cand.shares_victim_with(other)
+            if other.type.name in types and same_victim:
                 return other
         return None
 
@@ -1412,15 +1417,6 @@ OFFENCE_LEADS = frozenset({"for", "of", "with", "and", ",", "under", "over"})
 EXPULSION_CONTEXT = 2  # sentences before an agentless expulsion that may name its body
 
 
-def recent_lemma(anchor: Token, lemmas: frozenset[str], before: int) -> bool:
-    """Whether the anchor's sentence or one of the ``before`` sentences ahead of it has a
-    word with one of these lemmas."""
-    index = doc_index(anchor.doc)
-    k = index.sentence_number(anchor.i)
-    sentences = index.sents[max(0, k - before) : k + 1]
-    return any(t.lemma_.lower() in lemmas for s in sentences for t in s)
-
-
 CASE_ROLES = frozenset({"suspect", "defendant", "accused"})
 CASE_OPENERS = frozenset({"open", "initiate", "launch", "bring", "file", "institute", "start"})
 
@@ -1436,7 +1432,6 @@ def frames_another_act(noun: Token) -> bool:
     return noun.dep_ == "nsubj"
 
 
-REFUSAL_CUES = frozenset({"refuse", "decline"})
 HOLD_PRONOUNS = frozenset({"me", "us", "him", "her", "them", "narrator", "he", "she", "they"})
 
 
@@ -1446,20 +1441,6 @@ def held_someone_just_told(cand: Candidate) -> bool:
     victims = [v.lower() for v in cand.names(VICTIM)]
     there = any(c.lower_ == "there" for c in kids(cand.anchor))
     return there or (bool(victims) and all(v in HOLD_PRONOUNS for v in victims))
-
-
-def nearest_earlier(
-    cand: Candidate, cands: list[Candidate], types: frozenset[str], within: int
-) -> Candidate | None:
-    """The last earlier unmerged event of these types at most ``within`` sentences back."""
-    for other in reversed(cands):
-        if other is cand or other.merged or other.anchor.i >= cand.anchor.i:
-            continue
-        if cand.sent_index - other.sent_index > within:
-            return None
-        if other.type.name in types:
-            return other
-    return None
 
 
 APPOINTERS = frozenset({"state", "court", "investigator", "government"})

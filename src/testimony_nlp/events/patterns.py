@@ -637,9 +637,13 @@ def tells_of_psychiatry(anchor: Token) -> bool:
     return pointed and speaks_of_psychiatry(anchor.doc)
 
 
-def sentence_has_lemma(anchor: Token, lemmas: frozenset[str]) -> bool:
-    """Whether the anchor's sentence has a word with one of these lemmas."""
-    return any(t.lemma_.lower() in lemmas for t in doc_index(anchor.doc).sentence(anchor))
+def sentence_has_lemma(anchor: Token, lemmas: frozenset[str], before: int = 0) -> bool:
+    """Whether the anchor's sentence, or one of the ``before`` sentences ahead of it, has a
+    word with one of these lemmas."""
+    index = doc_index(anchor.doc)
+    k = index.sentence_number(anchor.i)
+    sentences = index.sents[max(0, k - before) : k + 1]
+    return any(t.lemma_.lower() in lemmas for sentence in sentences for t in sentence)
 
 
 def names_prison(anchor: Token) -> bool:

@@ -27,14 +27,11 @@ from spacy.tokens import Doc, Span, Token
 from .backstop import RULE_PREFIX as BACKSTOP_RULE
 from .docindex import doc_index
 from .linear import fit_logistic
+from .status import TALLY_OPENINGS
 
 VERIFIER_FILE = "verifier.json"
 EXTRA = "extra"
 PRONOUNS = frozenset({"i", "me", "we", "us", "he", "him", "she", "her", "they", "them"})
-COUNT_OPENINGS = (
-    "a number of", "number of", "more than", "at least", "dozens of", "hundreds of",
-    "thousands of", "scores of", "many", "numerous", "several",
-)  # fmt: skip
 SENTENCE_POS = frozenset({"VERB", "NOUN", "ADJ", "ADV", "AUX", "PART", "SCONJ"})
 # function words that change what a sentence asserts, kept whatever their part of speech
 MOOD_WORDS = frozenset({"if", "should", "must", "would", "not", "never", "no"})
@@ -55,7 +52,7 @@ def victim_kind(victim: str | None) -> str:
         return "narrator"
     if lowered in PRONOUNS:
         return "pronoun"
-    if lowered.startswith(COUNT_OPENINGS):
+    if lowered.startswith(TALLY_OPENINGS):
         return "count"
     if any(word[:1].isupper() for word in first.split()):
         return "named"
