@@ -49,6 +49,7 @@ from .roles import (
     inherit_perpetrators,
     is_headline,
     is_passive,
+    prep_objects,
 )
 from .status import (
     ATTEMPTED,
@@ -1350,10 +1351,7 @@ def goes_to(anchor: Token, places: frozenset[str]) -> bool:
     """Whether a move's destination ("to Evin", "into prison") is one of the places."""
     return any(
         obj.lower_ in places or obj.lemma_.lower() in places
-        for prep in kids(anchor)
-        if prep.dep_ == "prep" and prep.lower_ in ("to", "into")
-        for obj in kids(prep)
-        if obj.dep_ == "pobj"
+        for obj in prep_objects(anchor, "to", "into")
     )
 
 
@@ -1364,13 +1362,12 @@ PUNISHMENT_CELLS = frozenset({"shizo", "pkt", "kartser"})
 def in_punishment_cell(anchor: Token) -> bool:
     """Whether the custody told is a stay in a prison's punishment cell ("placed in a
     disciplinary cell", "spent 40 days in the ShIZO")."""
-    for prep in (c for c in kids(anchor) if c.dep_ == "prep" and c.lower_ in ("in", "into")):
-        for place in (c for c in kids(prep) if c.dep_ == "pobj"):
-            if place.lower_ in PUNISHMENT_CELLS:
-                return True
-            modifiers = {c.lower_ for c in kids(place) if c.dep_ in ("compound", "amod")}
-            if place.lemma_.lower() == "cell" and modifiers & PUNISHMENT_MODIFIERS:
-                return True
+    for place in prep_objects(anchor, "in", "into"):
+        if place.lower_ in PUNISHMENT_CELLS:
+            return True
+        modifiers = {c.lower_ for c in kids(place) if c.dep_ in ("compound", "amod")}
+        if place.lemma_.lower() == "cell" and modifiers & PUNISHMENT_MODIFIERS:
+            return True
     return False
 
 
