@@ -2697,3 +2697,115 @@ def test_events_round22_helpers_summons_and_letters(nlp, text, expected):
 )
 def test_events_round22_measures_ended_none_held_and_aims(nlp, text, expected):
     assert [(e["event_type"], e["status"]) for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a fate someone already jailed met, held out as a threat
+        ('The officer told him that he "could easily join them".', [("detention", "threatened")]),
+        ("They said that if I spoke to the BBC, I would be the fourth.",
+         [("detention", "threatened")]),
+        (
+            "He said calmly that if I kept posting I would go the same way as my cousin.",
+            [("detention", "threatened")],
+        ),
+        (
+            'They told her that her husband "would also be sitting" if she did not sign.',
+            [("detention", "threatened")],
+        ),
+        ("He laughed and said that if I did not come, they would fetch me themselves.",
+         [("detention", "threatened")]),
+        # the same words with no threat told
+        ("She hoped she would join them in Berlin.", []),
+        ("I would be the third person in my family to study law.", []),
+    ],
+)  # fmt: skip
+def test_events_round23_threatened_fates(nlp, text, expected):
+    assert [(e["event_type"], e["status"]) for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the victim of a charge noun: the clause's subject, a dative, a participle's "against"
+        ("He is now held on charges of membership in a banned party.", [("charge", "he")]),
+        ("Ms Orlova received two years' probation.", [("charge", "Ms Orlova")]),
+        ("Charges brought against the four students were dropped in May.",
+         [("charge", "four students")]),
+        # a state asking for someone's extradition is no help to them
+        ("Tajikistan requested the extradition of Mr Karimov.",
+         [("relocation", "Mr Karimov")]),
+    ],
+)  # fmt: skip
+def test_events_round23_charge_victims_and_requests(nlp, text, expected):
+    assert [(e["event_type"], e["victim"]) for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two officers pushed me to the ground.", ["assault"]),
+        ("At the clinic a nurse made me urinate into a plastic cup.", ["drug_test"]),
+        ("A grey Lada followed her car all the way to Osh.", ["surveillance"]),
+        ("The district police told me to come to their office on Monday.", ["harassment"]),
+        ("An investigator telephoned my mother twice in March.", ["harassment"]),
+        ("The ambassador raised her case with the deputy foreign minister.", ["intervention"]),
+        # made to sign a cover story: pressure, and no departure told
+        (
+            "They made me sign a paper saying that Aslan had gone to Syria of his own free will.",
+            ["harassment"],
+        ),
+        # the same shapes without agents of power or a person
+        ("My aunt told me to come to her place on Monday.", []),
+        ("He pushed the table to the wall.", []),
+    ],
+)
+def test_events_round23_phrasings_from_new_sets(nlp, text, expected):
+    assert [e["event_type"] for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a court turning down an appeal upholds the conviction
+        ("The regional court rejected his appeal on 3 May.", ["charge", "intervention"]),
+        ("The judge rejected a defence motion to call two more witnesses.", []),
+        (
+            "The city court rejected his appeal against the psychiatric examination order.",
+            ["intervention"],
+        ),
+        # what a challenge, a visit or a trial still to come names is told elsewhere
+        (
+            "Police arrested Nikita Orlov on Monday. His lawyer appealed against the arrest.",
+            ["detention", "intervention"],
+        ),
+        (
+            "Police beat Azamat Toktogulov at the station. Lawyers filed a complaint about the "
+            "beating of Azamat with the prosecutor.",
+            ["assault", "intervention"],
+        ),
+        ("He was released on bail on 25 March pending trial.", ["release"]),
+        ("Police detained eight men on Monday. A lawyer visited the men in detention.",
+         ["detention", "intervention"]),
+        # grants and what they pay for
+        ("We approved USD 6,500 to cover three months' temporary relocation for him.",
+         ["intervention"]),
+        ("A woman from the network bought me a bus ticket to Vladikavkaz.", ["intervention"]),
+        ("A small grant from the foundation has covered her legal fees.", ["intervention"]),
+        # communications recorded or tapped, people filmed
+        ("The KGB recorded Savitski's telephone conversations for three months.",
+         ["surveillance"]),
+        ("A friend told me that my number was being tapped.", ["surveillance"]),
+        ("Two police officers filmed the mourners from a car.", ["surveillance"]),
+        # an NGO's "we" files and submits; a family's "we" files a complaint of its own
+        (
+            "Our network has helped women since 2019. On 15 June we submitted the case to the "
+            "UN Special Rapporteur.",
+            ["intervention"],
+        ),
+        ("I sent my documents to the embassy.", []),
+    ],
+)  # fmt: skip
+def test_events_round23_appeals_references_grants_and_recordings(nlp, text, expected):
+    assert [e["event_type"] for e in nlp(text)._.events] == expected

@@ -39,6 +39,13 @@ def test_events_every_pattern_names_a_known_type_and_resolves(data_dir):
         assert "@" not in json.dumps(spec.pattern)
 
 
+def test_events_pattern_ids_must_be_unique():
+    entry = {"id": "detention.verb", "type": "detention", "confidence": 0.8,
+             "pattern": [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "arrest"}}]}  # fmt: skip
+    with pytest.raises(ValueError, match="'detention.verb' is used twice"):
+        parse_patterns({"patterns": [entry, dict(entry)]})
+
+
 @pytest.mark.parametrize(
     ("pattern", "expected"),
     [

@@ -393,6 +393,8 @@ class EventExtractor:
             return None  # "treatment instead of imprisonment", "a sentence I had said"
         if match.spec.nominal and is_feared(anchor):
             return None  # "left for Vilnius, fearing arrest": a fear, no act
+        if etype.name == "charge" and match.spec.nominal and is_awaited(anchor):
+            return None  # "released on bail pending trial": a trial to come, not told
         if etype.name == "charge" and is_belief(anchor):
             return None  # "my convictions were not sufficiently substantiated": beliefs
         if etype.name == "assault" and died_in_war(anchor):
@@ -780,6 +782,14 @@ class EventExtractor:
             custody = self.earlier_with_victim(cand, cands, CUSTODY_TYPES, dated=True)
             if custody is not None:
                 return custody  # "the court remanded him in custody": the custody goes on
+        if cand.type.name == "detention" and cand.nominal and visited_in(anchor):
+            # "the Ombudsman's staff visited our relatives in detention": the custody told
+            # elsewhere, or nowhere; the visitors are not its victims
+            cand.participants = [p for p in cand.participants if p.role != VICTIM]
+            told = self.same_incident_anywhere(cand, cands, any_victim=True)
+            if told is None:
+                cand.merged = True
+            return told
         if cand.type.name == "detention" and cand.nominal and remains_in(anchor):
             custody = self.earlier_with_victim(cand, cands, CUSTODY_TYPES, dated=True)
             if custody is not None:
@@ -1259,6 +1269,10 @@ REFLEXIVES = frozenset({"myself", "himself", "herself", "themselves", "ourselves
 
 
 TOPIC_PREPOSITIONS = frozenset({"about", "concerning", "regarding"})
+# "an appeal against the verdict", "protested against his arrest": what is challenged
+CHALLENGE_WORDS = frozenset(
+    {"appeal", "complaint", "protest", "challenge", "objection", "cassation", "complain"}
+)
 # "involvement in the attack", "an investigation into the beating": the incident is the topic
 TOPIC_NOUNS = frozenset(
     {"involvement", "role", "responsibility", "investigation", "inquiry", "probe", "complaint"}
@@ -1293,9 +1307,18 @@ def is_back_reference(noun: Token, time_preps: frozenset[str]) -> bool:
         return True
     if prep.lower_ == "on" and prep.head.lemma_.lower() in COMMENT_NOUNS:
         return True  # "a request for comment on the detention of his father"
+    if prep.lower_ == "against" and prep.head.lemma_.lower() in CHALLENGE_WORDS:
+        return True  # "an appeal against the verdict": the verdict told elsewhere
     if prep.lower_ == "of" and prep.head.lemma_.lower() in LEARNING_VERBS:
         return True  # "learned of the psychiatric examination only on Monday"
     return prep.lower_ == "of" and prep.head.lemma_.lower() in TIME_NOUNS
+
+
+def is_awaited(noun: Token) -> bool:
+    """ "pending trial", "awaiting trial": a step still to come, named as what one waits for."""
+    if any(c.dep_ == "amod" and c.lower_ == "pending" for c in kids(noun)):
+        return True
+    return noun.dep_ in ("pobj", "dobj") and noun.head.lower_ in ("pending", "awaiting")
 
 
 def purpose_of_beating(anchor: Token, by_anchor: dict) -> Candidate | None:
@@ -1323,6 +1346,15 @@ def remains_in(noun: Token) -> bool:
         and prep.lower_ in ("in", "under")
         and prep.head.lemma_.lower() in STAYING_VERBS
     )
+
+
+CONTACT_VERBS = frozenset({"visit", "meet", "see", "interview", "phone", "call", "contact"})
+
+
+def visited_in(noun: Token) -> bool:
+    """ "visited him in detention", "met her in custody": where someone held was reached."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ == "in" and prep.head.lemma_.lower() in CONTACT_VERBS
 
 
 def is_reported_back(noun: Token) -> bool:
@@ -1507,7 +1539,21 @@ def told_detail(noun: Token) -> bool:
     """ "after his release on bail": the reference tells how, so it tells the incident. Where
     a complaint about it went ("about the torture with the prosecutor's office", a phrase the
     parser hangs on the noun) tells nothing of it."""
-    return any(c.dep_ == "prep" and not names_addressee(c) for c in kids(noun))
+    return any(
+        c.dep_ == "prep" and not names_addressee(c) and not names_whom(c) for c in kids(noun)
+    )
+
+
+def names_whom(prep: Token) -> bool:
+    """ "the beating of Azamat", "the detention of the reporters": whom the incident befell,
+    someone already known, no detail of how."""
+    objects = [c for c in kids(prep) if c.dep_ == "pobj"]
+    return prep.lower_ == "of" and any(
+        o.pos_ in ("PROPN", "PRON")
+        or o.ent_type_ == "PERSON"
+        or any(c.dep_ == "poss" or c.lower_ in DEFINITE for c in kids(o))
+        for o in objects
+    )
 
 
 ADDRESSEE_NOUNS = frozenset(

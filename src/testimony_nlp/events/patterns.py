@@ -113,8 +113,12 @@ def parse_patterns(data: dict) -> list[PatternSpec]:
     """Build the pattern specs from the JSON structure, lexicon references resolved."""
     lexicon = data.get("lexicon", {})
     specs = []
+    seen: set[str] = set()
     for entry in data["patterns"]:
         entry = dict(entry)
+        if entry["id"] in seen:  # a later pattern would silently replace the earlier one
+            raise ValueError(f"pattern id {entry['id']!r} is used twice; give each its own id")
+        seen.add(entry["id"])
         pattern = with_name_forms(resolve_lexicon(entry["pattern"], lexicon))
         entry["pattern"] = with_dative_to(pattern)
         specs.append(PatternSpec(**entry))
@@ -360,6 +364,8 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
         return False  # "people still imprisoned in connection with ...": a group, described
     if spec.type == "relocation" and under_ban(anchor):
         return False  # "a two-year ban on leaving the country": the ban, not a move
+    if spec.nominal and is_funded_purpose(anchor):
+        return False  # "approved USD 9,000 for relocation": what a grant pays for
     if spec.nominal and spec.type == "charge" and anchor.head.lower_ == "without":
         return False  # "released without charge"
     if spec.type == "harassment" and spec.nominal and pressure_begins(anchor):
@@ -698,6 +704,45 @@ def is_mere_question(anchor: Token) -> bool:
     return not any(c.dep_ == "prep" and c.lower_ == "for" for c in kids(anchor))
 
 
+JUDGMENTS = frozenset({"sentence", "verdict", "conviction", "judgment", "judgement", "ruling"})
+
+
+def appeals_a_measure(appeal: Token) -> bool:
+    """ "an appeal against the psychiatric examination order": a measure challenged, not a
+    conviction (a bare "his appeal" is taken to be against the sentence)."""
+    targets = [
+        o for p in kids(appeal) if p.lower_ == "against" for o in kids(p) if o.dep_ == "pobj"
+    ]
+    return any(t.lemma_.lower() not in JUDGMENTS for t in targets)
+
+
+PUNISHMENT_REQUESTS = frozenset(
+    {"extradition", "deportation", "expulsion", "arrest", "detention", "prosecution", "custody"}
+)
+
+
+def asks_for_punishment(anchor: Token) -> bool:
+    """ "requested his extradition", "demanded her arrest": the persecutor's request, no help."""
+    objects = [c for c in kids(anchor) if c.dep_ == "dobj"]
+    objects += [o for p in kids(anchor) if p.lower_ == "for" for o in kids(p) if o.dep_ == "pobj"]
+    return any(o.lemma_.lower() in PUNISHMENT_REQUESTS for o in objects)
+
+
+FUNDING_VERBS = frozenset({"cover", "fund", "finance", "reimburse"})
+GRANTING_VERBS = FUNDING_VERBS | {"approve", "allocate", "award", "grant"}
+
+
+def is_funded_purpose(noun: Token) -> bool:
+    """ "to cover three months' relocation", "approved USD 9,000 for relocation": the
+    purpose of money given, not an incident."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in FUNDING_VERBS:
+        return True
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for":
+        return False
+    return prep.head.lemma_.lower() in GRANTING_VERBS or prep.head.ent_type_ == "MONEY"
+
+
 def is_our_talk(noun: Token) -> bool:
     return any(c.dep_ == "poss" and c.lower_ == "our" for c in kids(noun))
 
@@ -1014,6 +1059,7 @@ WATCHABLE = frozenset(
         "telephone",
         "call",
         "calls",
+        "number",
         "line",
         "flat",
         "apartment",
@@ -1229,7 +1275,16 @@ PATTERN_REJECTS: dict[str, Callable[[TriggerMatch, Lexicon], bool]] = {
     # "came out into the street", "people came out in Nukus"
     "release.came_out": lambda m, lex: not out_of_custody(m.anchor),
     # "they asked about our funding", "when he asked who they were"
-    "intervention.defence_acts": lambda m, lex: is_mere_question(m.anchor),
+    # "rejected his appeal against the examination order": no conviction stands
+    **dict.fromkeys(
+        ("charge.court_rejects_appeal", "charge.appeal_was_rejected"),
+        lambda m, lex: appeals_a_measure(m.nodes["appeal"]),
+    ),
+    # "submitted the case to the UN Special Rapporteur", not "to the police"
+    "intervention.submitted_to_body": lambda m, lex: not is_advocate(m.nodes["body"], lex),
+    "intervention.defence_acts": lambda m, lex: (
+        is_mere_question(m.anchor) or asks_for_punishment(m.anchor)
+    ),
     # "an edited transcript of our conversation with ...": an interview
     "surveillance.records_of_messages": lambda m, lex: is_our_talk(m.nodes["what"]),
     # "my father took me to school": a bare "took him" is custody by agents
@@ -1498,8 +1553,36 @@ def has_advocate_actor(anchor: Token, lexicon: Lexicon) -> bool:
         a.lower_ in lexicon.first_singular | lexicon.first_plural and not in_quotes(a)
         for a in actors
     ):  # "I lodged an appeal", "we will file a complaint" in a lawyer's statement
-        return narrator_is_counsel(anchor.doc)
+        # "we submitted the case to the UN" in an NGO's statement
+        return narrator_is_counsel(anchor.doc) or helpers_speaking(actors)
     return any(is_advocate(a, lexicon) for a in actors)
+
+
+def helpers_speaking(actors: list[Token]) -> bool:
+    return any(
+        a.lower_ in ("we", "us", "our") and not in_quotes(a) and speaks_for_helpers(a.doc)
+        for a in actors
+    )
+
+
+HELPER_BODIES = frozenset(
+    {
+        "organisation", "organization", "centre", "center", "network", "union", "fund", "desk",
+        "association", "foundation", "coalition", "clinic", "hotline", "shelter", "initiative",
+        "project", "monitor", "monitors", "lawyer", "lawyers", "volunteer", "volunteers",
+    }
+)  # fmt: skip
+
+
+def speaks_for_helpers(doc: Doc) -> bool:
+    """Whether "we" in the document are helpers: it speaks of "our organisation", "our
+    lawyers", "our hotline" (an NGO's statement, a fund's report), not of a family's "we"."""
+    memo = doc_index(doc).memo
+    if "helper_voice" not in memo:
+        memo["helper_voice"] = any(
+            t.lower_ == "our" and t.head.lemma_.lower() in HELPER_BODIES for t in doc
+        )
+    return memo["helper_voice"]
 
 
 LAWYER_WORDS = frozenset({"lawyer", "attorney", "advocate", "counsel", "solicitor", "barrister"})

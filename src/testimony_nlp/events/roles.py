@@ -880,10 +880,13 @@ class RoleResolver:
 
     def nominal_arguments(self, noun: Token, event_type: str) -> dict[str, list[Token]]:
         """Arguments of an event noun, then of its light verb ("subjected to a test")."""
-        poss = children(noun, "poss")
+        # "three years' probation": a length, not an owner
+        poss = [p for p in children(noun, "poss") if p.ent_type_ not in NOT_AGENT_ENTITIES]
         of = prep_objects(noun, "of")
         by = prep_objects(noun, "by")
         target = prep_objects(noun, "against", "on", "upon", "into")
+        for participle in children(noun, "acl"):  # "a case opened AGAINST her"
+            target += prep_objects(participle, "against")
         frm = prep_objects(noun, "from")
         actors = [c for c in children(noun, "compound", "amod") if actor_key(c, self.lex)]
         if event_type == "intervention":
@@ -895,6 +898,11 @@ class RoleResolver:
             roles = {INTERVENER: helpers, VICTIM: victims}
             self.light_verb(noun, roles, helper_role=INTERVENER)
             return roles
+        # "charges of involvement": a common noun that names no one, nor whose it is, is the
+        # offence ("recordings of HIS calls" are still someone's)
+        of = [
+            o for o in of if o.pos_ != "NOUN" or is_person_like(o, self.lex) or children(o, "poss")
+        ]
         if of and poss:
             roles = {VICTIM: of + target, PERPETRATOR: by + poss + actors}
         else:
@@ -902,7 +910,8 @@ class RoleResolver:
         # a move is made by the one who moves: "I made a move", "she went into exile"
         helper = VICTIM if event_type == "relocation" else PERPETRATOR
         self.light_verb(noun, roles, helper_role=helper)
-        if not any(roles.values()):
+        if not any(roles.values()) or (event_type == "charge" and not roles.get(VICTIM)):
+            # "he is now held on charges of ...": the accused, whoever holds him
             roles[VICTIM] = self.clause_person(noun)
         return roles
 
@@ -979,6 +988,9 @@ class RoleResolver:
             "attr",
         ):
             return
+        dative = [d for d in children(verb, "dative") if is_person_like(d, self.lex)]
+        if noun.dep_ == "dobj" and dative and not roles.get(VICTIM):
+            roles[VICTIM] = dative  # "handed HIM a sentence of four years"
         directed = noun.dep_ == "pobj" and noun.head.dep_ == "prep"
         if directed and self.directed_or_state(noun, verb, roles, helper_role):
             return
