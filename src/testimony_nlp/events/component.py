@@ -1338,14 +1338,15 @@ def purpose_of_beating(anchor: Token, by_anchor: dict) -> Candidate | None:
 STAYING_VERBS = frozenset({"remain", "stay", "continue"})
 
 
+def pobj_of_verb(noun: Token, preps: tuple[str, ...], verbs: frozenset[str]) -> bool:
+    """Whether the noun is the object of one of ``preps`` on one of ``verbs``."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ in preps and prep.head.lemma_.lower() in verbs
+
+
 def remains_in(noun: Token) -> bool:
     """ "remained in detention", "stays under house arrest": the custody goes on."""
-    prep = noun.head
-    return (
-        noun.dep_ == "pobj"
-        and prep.lower_ in ("in", "under")
-        and prep.head.lemma_.lower() in STAYING_VERBS
-    )
+    return pobj_of_verb(noun, ("in", "under"), STAYING_VERBS)
 
 
 CONTACT_VERBS = frozenset({"visit", "meet", "see", "interview", "phone", "call", "contact"})
@@ -1353,8 +1354,7 @@ CONTACT_VERBS = frozenset({"visit", "meet", "see", "interview", "phone", "call",
 
 def visited_in(noun: Token) -> bool:
     """ "visited him in detention", "met her in custody": where someone held was reached."""
-    prep = noun.head
-    return noun.dep_ == "pobj" and prep.lower_ == "in" and prep.head.lemma_.lower() in CONTACT_VERBS
+    return pobj_of_verb(noun, ("in",), CONTACT_VERBS)
 
 
 def is_reported_back(noun: Token) -> bool:

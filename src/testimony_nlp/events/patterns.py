@@ -31,6 +31,7 @@ from .roles import (
     in_quotes,
     is_intervener_like,
     is_person_like,
+    prep_objects,
 )
 from .status import bare_plural_noun, spans_years
 
@@ -710,10 +711,7 @@ JUDGMENTS = frozenset({"sentence", "verdict", "conviction", "judgment", "judgeme
 def appeals_a_measure(appeal: Token) -> bool:
     """ "an appeal against the psychiatric examination order": a measure challenged, not a
     conviction (a bare "his appeal" is taken to be against the sentence)."""
-    targets = [
-        o for p in kids(appeal) if p.lower_ == "against" for o in kids(p) if o.dep_ == "pobj"
-    ]
-    return any(t.lemma_.lower() not in JUDGMENTS for t in targets)
+    return any(t.lemma_.lower() not in JUDGMENTS for t in prep_objects(appeal, "against"))
 
 
 PUNISHMENT_REQUESTS = frozenset(
@@ -723,8 +721,7 @@ PUNISHMENT_REQUESTS = frozenset(
 
 def asks_for_punishment(anchor: Token) -> bool:
     """ "requested his extradition", "demanded her arrest": the persecutor's request, no help."""
-    objects = [c for c in kids(anchor) if c.dep_ == "dobj"]
-    objects += [o for p in kids(anchor) if p.lower_ == "for" for o in kids(p) if o.dep_ == "pobj"]
+    objects = [c for c in kids(anchor) if c.dep_ == "dobj"] + prep_objects(anchor, "for")
     return any(o.lemma_.lower() in PUNISHMENT_REQUESTS for o in objects)
 
 
