@@ -85,6 +85,9 @@ HELDOUT_F1_FLOORS = {
     "final47": 0.81,
     "final48": 0.76,
     "final49": 0.78,
+    "final56": 0.75,
+    "final57": 0.78,
+    "final58": 0.78,
 }
 
 
