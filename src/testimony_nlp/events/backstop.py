@@ -15,7 +15,6 @@ probability a type needs.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
@@ -24,7 +23,7 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from ..evaluate import GoldEvent
-from .linear import fit_logistic
+from .linear import fit_logistic, read_model_data
 from .patterns import ANCHOR, PatternSpec, TriggerMatch
 
 BACKSTOP_FILE = "backstop.json"
@@ -73,10 +72,8 @@ class SentenceModel:
     @classmethod
     def load(cls, path: Path) -> SentenceModel | None:
         """The model stored in a folder, or None when the folder has none."""
-        file = Path(path) / BACKSTOP_FILE
-        if not file.exists():
-            return None
-        return cls.from_data(json.loads(file.read_text(encoding="utf-8")))
+        data = read_model_data(path, BACKSTOP_FILE)
+        return None if data is None else cls.from_data(data)
 
     def probabilities(self, features: Iterable[str]) -> dict[str, float]:
         scores = list(self.bias)

@@ -7,10 +7,20 @@ sets. A few thousand examples and tens of thousands of features need no more tha
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy
+
+
+def read_model_data(folder: Path, filename: str) -> dict | None:
+    """The JSON data of a model stored in a folder, or None when the folder has none."""
+    file = Path(folder) / filename
+    if not file.exists():
+        return None
+    return json.loads(file.read_text(encoding="utf-8"))
 
 
 def fit_logistic(

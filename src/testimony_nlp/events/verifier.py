@@ -16,7 +16,6 @@ and picks the threshold by cross-validation over whole sets. It is stored as
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
@@ -26,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .backstop import RULE_PREFIX as BACKSTOP_RULE
 from .docindex import doc_index
-from .linear import fit_logistic
+from .linear import fit_logistic, read_model_data
 from .status import TALLY_OPENINGS
 
 VERIFIER_FILE = "verifier.json"
@@ -143,10 +142,8 @@ class EventVerifier:
     @classmethod
     def load(cls, path: Path) -> EventVerifier | None:
         """The verifier stored in a folder, or None when the folder has none."""
-        file = Path(path) / VERIFIER_FILE
-        if not file.exists():
-            return None
-        return cls.from_data(json.loads(file.read_text(encoding="utf-8")))
+        data = read_model_data(path, VERIFIER_FILE)
+        return None if data is None else cls.from_data(data)
 
     def probability(self, features: Iterable[str]) -> float:
         """The probability that an event with these features is an extra."""
