@@ -197,17 +197,26 @@ def nlp_with_toy_backstop():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("I sat in the vehicle for hours.", [("detention", "vehicle", "occurred", "narrator")]),
+        ("I sat in the vehicle for hours.", [("detention", "occurred", "narrator")]),
         ("I sat in the kitchen for hours.", []),  # the model does not fire
-        ("I did not sit in the vehicle.", [("detention", "vehicle", "negated", "narrator")]),
+        ("I did not sit in the vehicle.", [("detention", "negated", "narrator")]),
     ],
 )
 def test_backstop_events_get_status_and_roles_like_pattern_events(
     nlp_with_toy_backstop, text, expected
 ):
     events = nlp_with_toy_backstop(text)._.events
-    assert [(e["event_type"], e["trigger"], e["status"], e["victim"]) for e in events] == expected
+    assert [(e["event_type"], e["status"], e["victim"]) for e in events] == expected
     assert all(e["rule"].startswith("backstop.detention") for e in events)
+
+
+def test_backstop_events_span_their_sentence(nlp_with_toy_backstop):
+    """The model reads sentences: its evidence is the sentence, not the anchor word."""
+    text = "It was late.  I sat in the vehicle for hours.\nThen it rained."
+    events = nlp_with_toy_backstop(text)._.events
+    assert [(e["trigger"], e["start_char"], e["end_char"]) for e in events] == [
+        ("I sat in the vehicle for hours.", 14, 45)
+    ]
 
 
 def test_backstop_stays_out_of_a_sentence_a_pattern_fired_in(nlp_with_toy_backstop):

@@ -1263,7 +1263,10 @@ def test_events_round16_watching_and_leaving(nlp, text, expected):
             "She spent a month in Aminabad, the psychiatric hospital. They said I would be "
             "sent to Aminabad.",
             # the stay itself no pattern reads; the learned backstop does
-            [("hospital", "occurred"), ("sent to Aminabad", "threatened")],
+            [
+                ("She spent a month in Aminabad, the psychiatric hospital.", "occurred"),
+                ("sent to Aminabad", "threatened"),
+            ],
         ),
         # a town with a psychiatric hospital in it is still a town
         (
@@ -2809,3 +2812,73 @@ def test_events_round23_phrasings_from_new_sets(nlp, text, expected):
 )  # fmt: skip
 def test_events_round23_appeals_references_grants_and_recordings(nlp, text, expected):
     assert [e["event_type"] for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a taking by force is custody wherever it leads; an ordinary lift is not
+        ("Officers took him by force from his workplace to a barracks outside the town.",
+         ["detention"]),
+        ("Two soldiers forcibly took him to a training ground.", ["detention"]),
+        ("My father took me to school.", []),
+        # driven somewhere to be questioned
+        ("Later they drove me to the regional centre to be questioned.", ["detention"]),
+        ("After the raid I was driven to the security service building and questioned until "
+         "night.", ["detention"]),
+        ("We drove to the village to interview witnesses.", []),
+        # one's own words read out or quoted back: intercepted; a letter read out: not
+        ("During the interview an officer read out messages I had sent to my wife.",
+         ["surveillance"]),
+        ("The investigator quoted things I had said to my brother on the phone.",
+         ["surveillance"]),
+        ("She quoted things he had said in his speech.", []),
+        ("Our phone is tapped: an officer repeated to me something I had said to my sister on "
+         "the phone.", ["surveillance"]),
+        ("Someone tried to gain access to his email account.", ["surveillance"]),
+        ("He gained access to the archive.", []),
+        ("At the hospital a nurse took my telephone.", ["seizure"]),
+        ("Riot police fired tear gas canisters at the marchers.", ["assault"]),
+        # helpers: a lawyer's surname alone, an ombudsman's "it", a transfer for fees
+        ("Defence lawyer Oleg Sadykov spoke first in court. Sadykov has lodged an appeal "
+         "against the ruling.", ["intervention"]),
+        ("The Ombudsman's office told us that it had requested information from the "
+         "prosecutor.", ["intervention"]),
+        ("The police told us that they had requested information from the school.", []),
+        ("The charity transferred her money for the lawyer's fees.", ["intervention"]),
+        ("In February the union supported a nine-day strike by dockers.", []),
+        # a field of a record names no incident
+        ("We copy out names, dates of arrest and dates of execution.", []),
+        # pressure at work and on papers
+        ("The management asked her to take unpaid leave.", ["harassment"]),
+        ("He was forced to resign from the newspaper.", ["harassment"]),
+        ("They made me sign a paper saying that he had left of his own free will.",
+         ["harassment"]),
+        ("The lawyer made me sign the contract.", []),
+        ("They told me to write a resignation letter.", ["harassment"]),
+        ("He decided to resign.", []),
+        ("The consulate has refused since 2023 to renew her passport.", ["harassment"]),
+        ("The bank refused to give us a loan.", []),
+        ("In May she received anonymous text messages.", ["harassment"]),
+        # a psychiatric hospital as a fate threatened, not a trip
+        ("An officer told him he would go back to the Serbsky, and this time for a long time.",
+         ["psychiatric_commitment"]),
+        ("He said he would go to Moscow to visit the Serbsky centre.", []),
+    ],
+)  # fmt: skip
+def test_events_round24_forced_takings_intercepted_words_and_helpers(nlp, text, expected):
+    assert [e["event_type"] for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Someone tried to gain access to his email account.", ("surveillance", "attempted")),
+        ("A police captain warned that she would rot in Navinki.",
+         ("psychiatric_commitment", "threatened")),
+        ("The investigator quoted things I had said to my brother on the phone.",
+         ("surveillance", "occurred")),
+    ],
+)  # fmt: skip
+def test_events_round24_statuses(nlp, text, expected):
+    assert [(e["event_type"], e["status"]) for e in nlp(text)._.events] == [expected]

@@ -74,7 +74,10 @@ COLUMN_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "event_id": "Stable id (hash of document, type and trigger offsets)",
         "event_type": "Type from the event taxonomy (below)",
         "status": "`occurred`, `attempted`, `threatened`, `negated` or `hypothetical`",
-        "trigger": "Words that state the event",
+        "trigger": (
+            "Words that state the event (for a backstop event, whose model reads whole "
+            "sentences, its sentence)"
+        ),
         "start_char": "Offset of the trigger in `documents.text`",
         "end_char": "Offset after the trigger",
         "sentence_index": "Index of the trigger's sentence (from 0)",

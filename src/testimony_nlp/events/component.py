@@ -712,6 +712,22 @@ class EventExtractor:
                 # "a channel aired a segment describing him as an agent", "a channel that posted
                 # screenshots of my correspondence": one smear
                 return smear
+        if cand.match.spec.base_id == "surveillance.quoted_private_talk":
+            tapped = next(
+                (
+                    o
+                    for o in cands
+                    if o is not cand
+                    and o.type.name == "surveillance"
+                    and o.sent_index == cand.sent_index
+                ),
+                None,
+            )
+            if tapped is not None:
+                # "my phone was tapped: an officer repeated what I had said": one incident,
+                # whose victim is the one tapped, not "what I had said"
+                cand.participants = [p for p in cand.participants if p.role != VICTIM]
+                return tapped
         if cand.match.spec.base_id in CONCERN_PATTERNS:
             act = next(
                 (
@@ -1865,7 +1881,14 @@ DEMANDING_VERBS = frozenset(
 
 def is_demanded_release(cand: Candidate) -> bool:
     """ "called for his release": asked for, not told ("successfully demanded" is told)."""
-    return cand.type.name == "release" and cand.status != OCCURRED and is_demanded(cand.anchor)
+    if cand.type.name != "release" or not is_demanded(cand.anchor):
+        return False
+    # "calls on the authorities to release him": an infinitive asked for, however it parses
+    return cand.status != OCCURRED or is_infinitive(cand.anchor)
+
+
+def is_infinitive(verb: Token) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(verb))
 
 
 def is_demanded(anchor: Token) -> bool:
@@ -2087,8 +2110,14 @@ def narrative_clause(anchor: Token) -> bool:
 
 
 def trigger_extent(match: TriggerMatch) -> tuple[int, int]:
-    """Character span of the trigger: the matched words, plus a short object right after."""
+    """Character span of the trigger: the matched words, plus a short object right after.
+    The backstop's evidence is its whole sentence: the model reads sentences, and its anchor
+    word only places the event in one."""
     anchor = match.anchor
+    if match.spec.id.startswith(BACKSTOP_RULE):
+        sent = doc_index(anchor.doc).sentence(anchor)
+        words = [t for t in sent if not t.is_space]
+        return words[0].idx, words[-1].idx + len(words[-1])
     tokens = [t for t in match.nodes.values() if abs(t.i - anchor.i) <= 8]
     for child in anchor.rights:
         if child.dep_ == "dobj" and child.i - anchor.i <= 3:

@@ -429,7 +429,11 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
         return False
     if spec.type == "seizure" and obj is not None and owner_acts(anchor, obj):
         return False  # "he took his laptop to the repair shop": his own doing
-    if spec.type == "surveillance" and any(c.lower_ in ("out", "aloud") for c in kids(anchor)):
+    if (
+        spec.type == "surveillance"
+        and any(c.lower_ in ("out", "aloud") for c in kids(anchor))
+        and not (obj is not None and is_private_exchange(obj))
+    ):
         return False  # "read out a letter that said he was a traitor": a smear, not spying
     if spec.type == "surveillance" and obj is not None and not can_be_watched(obj, lexicon):
         return False  # "monitored conditions in detention facilities"
@@ -746,8 +750,10 @@ def is_our_talk(noun: Token) -> bool:
 
 def taken_by_them(anchor: Token, lexicon: Lexicon) -> bool:
     """ "before they took him", "they will take me at the airport": taken, with nowhere
-    said, by an agency or by "they" (the story's officers), not led somewhere by anyone."""
-    if any(
+    said, by an agency or by "they" (the story's officers), not led somewhere by anyone;
+    "took him by force to a training unit": taken anywhere, by force."""
+    forced = taken_by_force(anchor)
+    if not forced and any(
         c.dep_ in ("prep", "prt") and c.lower_ not in ("at", "from", "in") for c in kids(anchor)
     ):
         return False  # "took her to school", "took him out", "took me for a walk"
@@ -755,7 +761,11 @@ def taken_by_them(anchor: Token, lexicon: Lexicon) -> bool:
         return False  # "asked where they were taking him": the way, asked about
     if any(
         (c.dep_ in ("dobj", "xcomp", "ccomp") and c.pos_ in ("NOUN", "VERB"))
-        or (c.dep_ in ("advmod", "oprd", "acomp") and c.lower_.endswith("ly"))
+        or (
+            c.dep_ in ("advmod", "oprd", "acomp")
+            and c.lower_.endswith("ly")
+            and c.lower_ not in FORCE_ADVERBS
+        )
         for c in kids(anchor)
     ):
         return False  # "took him seriously", "it took me three days"
@@ -763,6 +773,34 @@ def taken_by_them(anchor: Token, lexicon: Lexicon) -> bool:
         they_or_an_agency(s, lexicon)
         or (s.lower_ == "we" and in_quotes(s))  # "we'll bring him", the officers speaking
         for s in acting_subjects(anchor)  # "they came and tried to take me"
+    )
+
+
+FORCE_ADVERBS = frozenset({"forcibly", "forcefully", "violently"})
+
+
+def taken_by_force(verb: Token) -> bool:
+    """ "took him by force", "forcibly took her": a taking against someone's will."""
+    for child in kids(verb):
+        if child.lower_ in FORCE_ADVERBS:
+            return True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "by"
+            and any(g.dep_ == "pobj" and g.lemma_.lower() == "force" for g in kids(child))
+        ):
+            return True
+    return False
+
+
+PRIVATE_SENDING = frozenset({"exchange", "send", "write", "say", "tell"})
+
+
+def is_private_exchange(obj: Token) -> bool:
+    """ "messages that he had exchanged only with his editor": someone's own correspondence,
+    which read out to them shows it was intercepted."""
+    return obj.lemma_.lower() in ("message", "conversation", "correspondence", "chat") and any(
+        c.dep_ == "relcl" and c.lemma_.lower() in PRIVATE_SENDING for c in kids(obj)
     )
 
 
@@ -1066,6 +1104,7 @@ WATCHABLE = frozenset(
         "building",
         "door",
         "account",
+        "access",  # "gained access to her account": the account, reached
         "message",
         "messages",
         "correspondence",
@@ -1124,7 +1163,23 @@ def can_be_watched(obj: Token, lexicon: Lexicon) -> bool:
     """People, their homes, things and communications; not "conditions" or "the elections"."""
     if obj.pos_ in ("PRON", "PROPN") or is_person_like(obj, lexicon) or obj.ent_type_:
         return True  # people, named things ("a white Lada") and organisations
-    return obj.lemma_.lower() in WATCHABLE or obj.lower_ in WATCHABLE
+    if obj.lemma_.lower() in WATCHABLE or obj.lower_ in WATCHABLE:
+        return True
+    return any(said_over_a_line(o) for o in (obj, *obj.conjuncts))
+
+
+QUOTING_VERBS = frozenset({"quote", "repeat", "recite", "cite", "know"})
+LINES = frozenset({"phone", "telephone", "call", "message", "messenger", "email", "chat", "app"})
+
+
+def said_over_a_line(obj: Token) -> bool:
+    """ "things I had said to my sister on the telephone": words sent over a line."""
+    return any(
+        c.dep_ == "relcl"
+        and c.lemma_.lower() in PRIVATE_SENDING
+        and any(t.lemma_.lower() in LINES for t in c.subtree)
+        for c in kids(obj)
+    )
 
 
 def many(obj: Token, lexicon: Lexicon) -> bool:
@@ -1244,12 +1299,28 @@ def is_kind_of(anchor: Token) -> bool:
         and of.head.lemma_.lower() in MEANS_NOUNS
     ):
         return True
+    if (
+        anchor.dep_ == "pobj"
+        and of.lower_ == "of"
+        and of.head.lemma_.lower() in RECORD_NOUNS
+        and not any(c.dep_ in ("det", "poss") for c in kids(anchor))
+    ):
+        return True  # "dates of arrest", "a record of detention": a field of a record
     if anchor.dep_ in ("acl", "relcl") and anchor.head.lemma_.lower() in MEANS_NOUNS:
         return True  # "a way to discredit the complainant"
     return any(c.dep_ == "amod" and c.lower_ in KIND_WORDS for c in kids(anchor))
 
 
 MEANS_NOUNS = frozenset({"way", "method", "means", "tool", "tactic", "practice", "form"})
+RECORD_NOUNS = frozenset({"date", "record", "register", "certificate", "statistic", "log"})
+SUPPORTED_CAUSES = frozenset(
+    {"strike", "protest", "rally", "campaign", "demonstration", "boycott", "petition"}
+    | {"initiative", "bill", "law", "proposal", "idea", "decision", "position", "motion"}
+)
+
+
+def supports_a_cause(verb: Token) -> bool:
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in SUPPORTED_CAUSES for c in kids(verb))
 
 
 def serves_sentence(anchor: Token) -> bool:
@@ -1263,6 +1334,19 @@ def under_ban(anchor: Token) -> bool:
 
 # A pattern's own reading check, by pattern id: the match is no event when it answers True.
 PATTERN_REJECTS: dict[str, Callable[[TriggerMatch, Lexicon], bool]] = {
+    # "beat him to make him sign a confession": the purpose of the beating, not a second act
+    "harassment.made_to_sign": lambda m, lex: (
+        m.anchor.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(m.anchor))
+    ),
+    # "you will end up in Samashki": a fate in a place the document calls a psychiatric one
+    "psych.fate_in_hospital_named_before": lambda m, lex: not names_a_hospital(m.nodes["dest"]),
+    # "the union supported a strike": a cause backed, nobody helped
+    "intervention.defend": lambda m, lex: supports_a_cause(m.anchor),
+    # "things I had said on the phone" were quoted back or known: otherwise just a call
+    "surveillance.quoted_private_talk": lambda m, lex: (
+        not any(a.lemma_.lower() in QUOTING_VERBS for a in m.anchor.ancestors)
+    ),
     # "sent to Navinki" is a commitment where the text calls Navinki a hospital
     "psych.to_hospital_named_before": lambda m, lex: not names_a_hospital(m.nodes["name"]),
     # "to the station, where I was told to take a drug test": that clause tells the test
@@ -1627,8 +1711,10 @@ def is_advocate(token: Token, lexicon: Lexicon, depth: int = 0) -> bool:
             return any(is_advocate(b, lexicon, depth + 1) for b in bodies)
     if token.ent_type_ in ADVOCATE_ENTS:
         return True
-    if token.pos_ == "PROPN" and token.lower_ in counsel_names(token.doc):
-        return True
+    if (token.pos_ == "PROPN" or token.ent_type_ == "PERSON") and token.lower_ in counsel_names(
+        token.doc
+    ):
+        return True  # also a surname the tagger read as a noun ("Anikin has lodged an appeal")
     if (
         token.is_upper
         and len(token) >= 3
@@ -1673,7 +1759,9 @@ def has_third_party_actor(anchor: Token, lexicon: Lexicon) -> bool:
     ) or has_advocate_actor(anchor, lexicon)
 
 
-REPORTING_VERBS = frozenset({"say", "state", "announce", "report", "write", "add", "confirm"})
+REPORTING_VERBS = frozenset(
+    {"say", "state", "announce", "report", "write", "add", "confirm", "tell", "inform", "reply"}
+)
 
 
 def reporting_subject(pronoun: Token) -> Token | None:
@@ -1709,7 +1797,10 @@ PUBLIC_ACTS = frozenset(
 HELPING_ACTS = frozenset({"help", "assist", "pay", "fund"})
 """What a helper named before a relative clause did for someone ("the union, which helped me
 find work"); only in the past tense, as "which has helped coordinate aid" describes the helper."""
-STAFF_OF = frozenset({"office", "staff", "team", "representative", "representatives"})
+STAFF_OF = frozenset(
+    {"office", "staff", "team", "representative", "representatives", "member", "official"}
+    | {"employee", "delegation"}
+)
 
 
 def narrator_is_counsel(doc: Doc) -> bool:
