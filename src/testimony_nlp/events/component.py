@@ -1888,6 +1888,7 @@ def is_demanded_release(cand: Candidate) -> bool:
 
 
 def is_infinitive(verb: Token) -> bool:
+    """ "to release": a bare verb after "to"."""
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(verb))
 
 
