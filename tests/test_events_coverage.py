@@ -2882,3 +2882,20 @@ def test_events_round24_forced_takings_intercepted_words_and_helpers(nlp, text, 
 )  # fmt: skip
 def test_events_round24_statuses(nlp, text, expected):
     assert [(e["event_type"], e["status"]) for e in nlp(text)._.events] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # whoever calls for a release neither detained the person nor is a perpetrator
+        (
+            "Amnesty International called on the authorities to release Ali Karimov, who was "
+            "detained on Tuesday.",
+            [("intervention", None), ("detention", None)],
+        ),
+        ("Police detained him and searched his flat.",
+         [("detention", "police"), ("seizure", "police")]),
+    ],
+)  # fmt: skip
+def test_events_round24_callers_are_no_perpetrators(nlp, text, expected):
+    assert [(e["event_type"], e["perpetrator"]) for e in nlp(text)._.events] == expected

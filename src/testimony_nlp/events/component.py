@@ -602,7 +602,7 @@ class EventExtractor:
                 continue
             victims = set(cand.names(VICTIM))
             for other in reversed(cands[:k]):
-                if other.sent_index != cand.sent_index or other.type.name == "intervention":
+                if other.sent_index != cand.sent_index or not lends_perpetrator(other):
                     continue
                 perps = [p for p in other.participants if p.role == PERPETRATOR]
                 if perps and (not victims or victims & set(other.names(VICTIM))):
@@ -628,7 +628,7 @@ class EventExtractor:
                 if gap > 1 or (gap == 1 and dated(clause_head(cand.anchor))):
                     break  # "In June I was beaten", a paragraph on: another incident
                 perps = [p for p in other.participants if p.role == PERPETRATOR and p.key]
-                if not perps or other.type.name == "intervention":
+                if not perps or not lends_perpetrator(other):
                     continue
                 if cand.type.name == "charge" and not all(p.key in CHARGING for p in perps):
                     break
@@ -1234,6 +1234,8 @@ def absorb(target: Candidate, other: Candidate) -> None:
     for p in other.participants:
         if p.role != VICTIM and p.name in victims:
             continue
+        if p.role == PERPETRATOR and target.type.name == "intervention":
+            continue  # "calls on the authorities to release him": whoever asks does no harm
         if (p.role, p.name) not in have:
             if (
                 p.role == VICTIM
@@ -1877,6 +1879,13 @@ DEMANDING_VERBS = frozenset(
     {"campaign", "fight", "lobby", "push", "demand", "petition", "plead", "call", "urge", "ask"}
     | {"appeal", "press", "seek", "insist", "request", "want", "wish"}
 )
+
+
+def lends_perpetrator(cand: Candidate) -> bool:
+    """Whether an event's perpetrator may be lent to agentless events near it: not a helper's
+    act, nor a release somebody calls for ("calls on the authorities to release him, who was
+    detained on Tuesday": the caller detained nobody)."""
+    return cand.type.name != "intervention" and not is_demanded_release(cand)
 
 
 def is_demanded_release(cand: Candidate) -> bool:
