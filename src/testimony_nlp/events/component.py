@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,6 +66,7 @@ from .status import (
     in_joined_clause,
     is_averting_sentence,
     is_generic,
+    is_infinitive,
     is_past,
     is_purpose,
     is_specific,
@@ -697,32 +699,17 @@ class EventExtractor:
             cand.type.name == "harassment"
             or cand.match.spec.base_id == "surveillance.records_of_messages"
         ):
-            smear = next(
-                (
-                    o
-                    for o in cands
-                    if o.match.spec.base_id in MEDIA_SMEARS
-                    and o is not cand
-                    and o.sent_index == cand.sent_index
-                    and o.anchor.i < anchor.i
-                ),
-                None,
+            smear = in_same_sentence(
+                cand,
+                cands,
+                lambda o: o.match.spec.base_id in MEDIA_SMEARS and o.anchor.i < anchor.i,
             )
             if smear is not None:
                 # "a channel aired a segment describing him as an agent", "a channel that posted
                 # screenshots of my correspondence": one smear
                 return smear
         if cand.match.spec.base_id == "surveillance.quoted_private_talk":
-            tapped = next(
-                (
-                    o
-                    for o in cands
-                    if o is not cand
-                    and o.type.name == "surveillance"
-                    and o.sent_index == cand.sent_index
-                ),
-                None,
-            )
+            tapped = in_same_sentence(cand, cands, lambda o: o.type.name == "surveillance")
             if tapped is not None:
                 # "my phone was tapped: an officer repeated what I had said": one incident,
                 # whose victim is the one tapped, not "what I had said"
@@ -742,14 +729,7 @@ class EventExtractor:
             if act is not None:
                 return act  # "said she was alarmed ... and urged the authorities to release"
         if is_demanded_release(cand):
-            plea = next(
-                (
-                    o
-                    for o in cands
-                    if o.type.name == "intervention" and o.sent_index == cand.sent_index
-                ),
-                None,
-            )
+            plea = in_same_sentence(cand, cands, lambda o: o.type.name == "intervention")
             if plea is not None:
                 return plea  # "wrote to the minister asking for his release": whom it helps
         if cand.type.name == "relocation" and seeks_asylum(cand):
@@ -1881,6 +1861,16 @@ DEMANDING_VERBS = frozenset(
 )
 
 
+def in_same_sentence(
+    cand: Candidate, cands: list[Candidate], accept: Callable[[Candidate], bool]
+) -> Candidate | None:
+    """The first other candidate of the same sentence that ``accept`` takes."""
+    return next(
+        (o for o in cands if o is not cand and o.sent_index == cand.sent_index and accept(o)),
+        None,
+    )
+
+
 def lends_perpetrator(cand: Candidate) -> bool:
     """Whether an event's perpetrator may be lent to agentless events near it: not a helper's
     act, nor a release somebody calls for ("calls on the authorities to release him, who was
@@ -1894,11 +1884,6 @@ def is_demanded_release(cand: Candidate) -> bool:
         return False
     # "calls on the authorities to release him": an infinitive asked for, however it parses
     return cand.status != OCCURRED or is_infinitive(cand.anchor)
-
-
-def is_infinitive(verb: Token) -> bool:
-    """ "to release": a bare verb after "to"."""
-    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(verb))
 
 
 def is_demanded(anchor: Token) -> bool:

@@ -33,7 +33,7 @@ from .roles import (
     is_person_like,
     prep_objects,
 )
-from .status import bare_plural_noun, spans_years
+from .status import bare_plural_noun, is_infinitive, spans_years
 
 PATTERNS_FILE = "patterns.json"
 ANCHOR = "trigger"
@@ -1335,10 +1335,7 @@ def under_ban(anchor: Token) -> bool:
 # A pattern's own reading check, by pattern id: the match is no event when it answers True.
 PATTERN_REJECTS: dict[str, Callable[[TriggerMatch, Lexicon], bool]] = {
     # "beat him to make him sign a confession": the purpose of the beating, not a second act
-    "harassment.made_to_sign": lambda m, lex: (
-        m.anchor.dep_ == "advcl"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(m.anchor))
-    ),
+    "harassment.made_to_sign": lambda m, lex: m.anchor.dep_ == "advcl" and is_infinitive(m.anchor),
     # "you will end up in Samashki": a fate in a place the document calls a psychiatric one
     "psych.fate_in_hospital_named_before": lambda m, lex: not names_a_hospital(m.nodes["dest"]),
     # "the union supported a strike": a cause backed, nobody helped

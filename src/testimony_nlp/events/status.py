@@ -505,13 +505,14 @@ def bare_plural_noun(noun: Token, tags: tuple[str, ...] = ("NNS",)) -> bool:
     return noun.tag_ in tags and not any(c.dep_ in ("det", "poss", "nummod") for c in kids(noun))
 
 
+def is_infinitive(verb: Token) -> bool:
+    """ "to release": a bare verb after "to"."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(verb))
+
+
 def is_purpose(verb: Token) -> bool:
     """An infinitive of purpose or intent ("writing this to frighten anyone")."""
-    return (
-        verb.tag_ == "VB"
-        and verb.dep_ in ("advcl", "xcomp")
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(verb))
-    )
+    return verb.dep_ in ("advcl", "xcomp") and is_infinitive(verb)
 
 
 def is_anyone(victim: Participant) -> bool:
