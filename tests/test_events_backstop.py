@@ -214,9 +214,10 @@ def test_backstop_events_span_their_sentence(nlp_with_toy_backstop):
     """The model reads sentences: its evidence is the sentence, not the anchor word."""
     text = "It was late.  I sat in the vehicle for hours.\nThen it rained."
     events = nlp_with_toy_backstop(text)._.events
-    assert [(e["trigger"], e["start_char"], e["end_char"]) for e in events] == [
-        ("I sat in the vehicle for hours.", 14, 45)
-    ]
+    assert [
+        (e["trigger"], e["trigger_start"], e["trigger_end"], e["start_char"], e["end_char"])
+        for e in events
+    ] == [("I sat in the vehicle for hours.", 14, 45, 14, 45)]
 
 
 def test_backstop_stays_out_of_a_sentence_a_pattern_fired_in(nlp_with_toy_backstop):

@@ -304,19 +304,22 @@ def test_events_interveners_are_listed_participants(events_nlp):
     assert intervention[0]["victim"] == "narrator"
 
 
-def test_events_rows_have_every_field_and_a_tight_trigger(events_nlp):
-    text = "In May police detained me and searched my flat."
+def test_events_rows_have_every_field_a_tight_trigger_and_their_sentence(events_nlp):
+    text = "It was spring. In May police detained me and searched my flat. "
     doc = events_nlp(text)
     first = doc._.events[0]
     assert set(EVENT_FIELDS) | {"participants"} == set(first)
-    assert text[first["start_char"] : first["end_char"]] == "detained me"
+    assert text[first["trigger_start"] : first["trigger_end"]] == "detained me"
     assert first["trigger"] == "detained me"
+    assert text[first["start_char"] : first["end_char"]] == (
+        "In May police detained me and searched my flat."
+    )
     assert first["huridocs_code"] and first["plover_type"] == "COERCE"
     assert first["participants"][0] == {
         "role": "victim",
         "name": "narrator",
-        "start_char": 23,
-        "end_char": 25,
+        "start_char": 38,
+        "end_char": 40,
         "is_narrator": True,
     }
 

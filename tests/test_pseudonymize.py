@@ -30,8 +30,10 @@ def rows() -> DocumentRows:
             {
                 "event_type": "release",
                 "trigger": "freed",
-                "start_char": TEXT.index("freed"),
-                "end_char": TEXT.index("freed") + 5,
+                "trigger_start": TEXT.index("freed"),
+                "trigger_end": TEXT.index("freed") + 5,
+                "start_char": TEXT.index(". ") + 2,
+                "end_char": len(TEXT),
                 "sentence": TEXT.split(". ")[1],
                 "victim": "Aliya Karimova",
                 "perpetrator": None,
@@ -54,7 +56,8 @@ def test_pseudonymize_replaces_every_name_and_moves_offsets():
         assert name not in text
         assert name not in result.documents[0]["title"]
     event = result.events[0]
-    assert text[event["start_char"] : event["end_char"]] == "freed"
+    assert text[event["trigger_start"] : event["trigger_end"]] == "freed"
+    assert text[event["start_char"] : event["end_char"]] == event["sentence"]
     for mention in result.mentions:
         assert text[mention["start_char"] : mention["end_char"]] == mention["text"]
     assert event["victim"] == pseudonym("Aliya Karimova", SALT)

@@ -37,8 +37,10 @@ def doc():
             "event_type": "detention",
             "status": "occurred",
             "trigger": "detained",
-            "start_char": 7,
-            "end_char": 15,
+            "trigger_start": 7,
+            "trigger_end": 15,
+            "start_char": 0,
+            "end_char": TEXT.index(" She"),
             "date_start": "2015-05-01",
             "date_end": "2015-05-31",
             "victim": "Aliya Karimova",
@@ -70,6 +72,8 @@ def test_tables_events_get_stable_ids_sentences_and_linked_participants(doc):
     (event,) = rows.events
     assert event["event_id"] == stable_id("d1", "detention", 7, 15)
     assert event["sentence"] == "Police detained Aliya Karimova in Taraz in May 2015."
+    assert TEXT[event["start_char"] : event["end_char"]] == event["sentence"]
+    assert TEXT[event["trigger_start"] : event["trigger_end"]] == event["trigger"]
     assert event["sentence_index"] == 0
     victim, perpetrator = rows.participants
     assert victim["mention_id"] == rows.mentions[0]["mention_id"]
@@ -77,6 +81,21 @@ def test_tables_events_get_stable_ids_sentences_and_linked_participants(doc):
     document = rows.documents[0]
     assert (document["n_sentences"], document["n_mentions"], document["n_events"]) == (2, 3, 1)
     assert document["reference_date"] == dt.date(2015, 11, 30)
+
+
+def test_tables_events_sharing_a_sentence_keep_their_own_ids(doc):
+    """Two detentions told in one sentence share its evidence span, not their id."""
+    second = dict(doc._.events[0], trigger="detained", trigger_start=40, trigger_end=48)
+    doc._.events = [doc._.events[0], second]
+    try:
+        rows = rows_from_doc(DocumentRecord("d1", "d1.txt", TEXT), doc)
+    finally:
+        doc._.events = doc._.events[:1]
+    assert [(e["start_char"], e["end_char"]) for e in rows.events] == [(0, 52), (0, 52)]
+    assert [e["event_id"] for e in rows.events] == [
+        stable_id("d1", "detention", 7, 15),
+        stable_id("d1", "detention", 40, 48),
+    ]
 
 
 def test_tables_error_record_gives_one_document_row():

@@ -78,10 +78,15 @@ COLUMN_DESCRIPTIONS: dict[str, dict[str, str]] = {
             "Words that state the event (for a backstop event, whose model reads whole "
             "sentences, its sentence)"
         ),
-        "start_char": "Offset of the trigger in `documents.text`",
-        "end_char": "Offset after the trigger",
-        "sentence_index": "Index of the trigger's sentence (from 0)",
-        "sentence": "The trigger's sentence: the evidence",
+        "trigger_start": "Offset of the trigger in `documents.text`",
+        "trigger_end": "Offset after the trigger",
+        "start_char": (
+            "Offset of the evidence, the sentence stating the event, in `documents.text` "
+            "(what `evaluate` matches against gold evidence)"
+        ),
+        "end_char": "Offset after the evidence",
+        "sentence_index": "Index of the evidence sentence (from 0)",
+        "sentence": "The evidence sentence: `documents.text[start_char:end_char]`",
         "date_text": "Time expression the date comes from",
         "date_start": "First day of the event's date interval",
         "date_end": "Last day of the interval",

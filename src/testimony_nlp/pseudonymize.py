@@ -129,7 +129,7 @@ def pseudonymize_rows(
             for column in columns:
                 if column in row:
                     row[column] = replacer.replace(row[column])
-            if "start_char" in row:
-                row["start_char"] = _move(row["start_char"], ends, shifts)
-                row["end_char"] = _move(row["end_char"], ends, shifts)
+            for offset in ("start_char", "end_char", "trigger_start", "trigger_end"):
+                if offset in row:
+                    row[offset] = _move(row[offset], ends, shifts)
     return rows

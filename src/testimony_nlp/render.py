@@ -387,7 +387,7 @@ def _cell(value) -> str:
 def evidence_html(text: str, event: dict) -> str:
     """The event's sentence with its trigger in a coloured <mark>."""
     sentence = event.get("sentence") or ""
-    start, end = event.get("start_char"), event.get("end_char")
+    start, end = event.get("trigger_start"), event.get("trigger_end")
     offset = sentence_offset(text, sentence, start)
     if offset is None or start is None or end is None:
         trigger = event.get("trigger") or ""

@@ -63,6 +63,8 @@ EVENTS = pa.schema(
         pa.field("event_type", pa.string()),
         pa.field("status", pa.string()),
         pa.field("trigger", pa.string()),
+        pa.field("trigger_start", pa.int32()),
+        pa.field("trigger_end", pa.int32()),
         pa.field("start_char", pa.int32()),
         pa.field("end_char", pa.int32()),
         pa.field("sentence_index", pa.int32()),

@@ -301,7 +301,7 @@ def _empty_table(title: str, with_doc: bool) -> Table:
 def _cells(event, text: str | None, *, with_doc: bool) -> list[Text]:
     date = format_date(event.date_start, event.date_end, _clean(event.date_precision))
     place = _clean(event.place_name) or _clean(event.place_text)
-    offset = sentence_offset(text, _clean(event.sentence), event.start_char)
+    offset = sentence_offset(text, _clean(event.sentence), event.trigger_start)
     cells = [
         _stacked(_clean(event.event_type), _clean(event.status)),
         _stacked(date or _quoted(_clean(event.date_text)), place),

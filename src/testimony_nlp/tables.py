@@ -20,6 +20,8 @@ EVENT_COLUMNS = (
     "event_type",
     "status",
     "trigger",
+    "trigger_start",
+    "trigger_end",
     "start_char",
     "end_char",
     "sentence_index",
@@ -181,7 +183,9 @@ def _event_rows(
     events, participants = [], []
     doc = sentences[0].doc if sentences else None
     for event in (doc._.events or []) if doc is not None else []:
-        event_id = stable_id(doc_id, event["event_type"], event["start_char"], event["end_char"])
+        event_id = stable_id(
+            doc_id, event["event_type"], event["trigger_start"], event["trigger_end"]
+        )
         row = {"doc_id": doc_id, "event_id": event_id}
         row.update({column: event.get(column) for column in EVENT_COLUMNS})
         row["date_start"] = to_date(row["date_start"])

@@ -97,7 +97,8 @@ VISIT_ACTS = frozenset(
 )
 
 EVENT_FIELDS = (
-    "event_type", "status", "trigger", "start_char", "end_char", "sentence_index",
+    "event_type", "status", "trigger", "trigger_start", "trigger_end", "start_char", "end_char",
+    "sentence_index",
     "date_text", "date_start", "date_end", "date_precision", "date_source",
     "place_text", "place_name", "country_code", "latitude", "longitude", "geo_precision",
     "place_source",
@@ -114,8 +115,8 @@ class Candidate:
     match: TriggerMatch
     type: EventType
     sent_index: int
-    start_char: int
-    end_char: int
+    trigger_start: int
+    trigger_end: int
     status: str
     cue: str | None
     participants: list[Participant] = field(default_factory=list)
@@ -663,8 +664,8 @@ class EventExtractor:
                 if target.type is cand.type and target.sent_index == cand.sent_index:
                     # "taken to the dispensary, where he was made to give a urine sample":
                     # the evidence is both clauses
-                    target.start_char = min(target.start_char, cand.start_char)
-                    target.end_char = max(target.end_char, cand.end_char)
+                    target.trigger_start = min(target.trigger_start, cand.trigger_start)
+                    target.trigger_end = max(target.trigger_end, cand.trigger_end)
 
     def merge_target(
         self, cand: Candidate, cands: list[Candidate], by_anchor: dict
@@ -1144,9 +1145,10 @@ class EventExtractor:
         row = {
             "event_type": cand.type.name,
             "status": cand.status,
-            "trigger": trigger_text(doc, cand.start_char, cand.end_char),
-            "start_char": cand.start_char,
-            "end_char": cand.end_char,
+            "trigger": trigger_text(doc, cand.trigger_start, cand.trigger_end),
+            "trigger_start": cand.trigger_start,
+            "trigger_end": cand.trigger_end,
+            **evidence_extent(doc, cand.sent_index),
             "sentence_index": cand.sent_index,
             **date,
             **place,
@@ -2106,13 +2108,11 @@ def narrative_clause(anchor: Token) -> bool:
 
 def trigger_extent(match: TriggerMatch) -> tuple[int, int]:
     """Character span of the trigger: the matched words, plus a short object right after.
-    The backstop's evidence is its whole sentence: the model reads sentences, and its anchor
+    The backstop's trigger is its whole sentence: the model reads sentences, and its anchor
     word only places the event in one."""
     anchor = match.anchor
     if match.spec.id.startswith(BACKSTOP_RULE):
-        sent = doc_index(anchor.doc).sentence(anchor)
-        words = [t for t in sent if not t.is_space]
-        return words[0].idx, words[-1].idx + len(words[-1])
+        return sentence_extent(doc_index(anchor.doc).sentence(anchor))
     tokens = [t for t in match.nodes.values() if abs(t.i - anchor.i) <= 8]
     for child in anchor.rights:
         if child.dep_ == "dobj" and child.i - anchor.i <= 3:
@@ -2123,6 +2123,20 @@ def trigger_extent(match: TriggerMatch) -> tuple[int, int]:
     first = min(tokens, key=lambda t: t.i)
     last = max(tokens, key=lambda t: t.i)
     return first.idx, last.idx + len(last)
+
+
+def sentence_extent(sent: Span) -> tuple[int, int]:
+    """Character span of a sentence without its surrounding spaces."""
+    words = [t for t in sent if not t.is_space]
+    return words[0].idx, words[-1].idx + len(words[-1])
+
+
+def evidence_extent(doc: Doc, sent_index: int) -> dict[str, int]:
+    """An event's evidence: the whole sentence that states it. The trigger words alone miss
+    the clause a reader quotes when the sentence tells the incident twice over ("after his
+    arrest, he was taken to the station"); the trigger keeps its own offsets."""
+    start, end = sentence_extent(doc_index(doc).sents[sent_index])
+    return {"start_char": start, "end_char": end}
 
 
 @Language.factory("tnlp_events", default_config={"data_path": None, "verify": True})

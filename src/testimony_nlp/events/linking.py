@@ -615,7 +615,7 @@ def date_headlines(doc: Doc, events: list[dict]) -> None:
     for k, event in enumerate(events):
         if event["date_start"] is not None:
             continue
-        span = doc.char_span(event["start_char"], event["end_char"], alignment_mode="expand")
+        span = doc.char_span(event["trigger_start"], event["trigger_end"], alignment_mode="expand")
         if span is None or not len(span) or not is_headline(span[0]):
             continue
         lead = next((e for e in events[k + 1 :] if e["event_type"] == event["event_type"]), None)

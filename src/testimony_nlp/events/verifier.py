@@ -84,7 +84,7 @@ def event_features(doc: Doc, event: dict, events: Sequence[dict]) -> set[str]:
     same_sentence = sum(e["sentence_index"] == event["sentence_index"] for e in events)
     same_type = sum(e["event_type"] == etype for e in events)
     features |= {f"in_sentence:{min(same_sentence, 4)}", f"of_type:{min(same_type, 6)}"}
-    trigger = doc.char_span(event["start_char"], event["end_char"], alignment_mode="expand")
+    trigger = doc.char_span(event["trigger_start"], event["trigger_end"], alignment_mode="expand")
     if trigger is not None:
         features |= anchor_features(trigger.root, etype)
     sentence = doc_index(doc).sents[event["sentence_index"]]
