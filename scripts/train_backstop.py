@@ -8,7 +8,7 @@ with the types of the annotated events whose evidence overlaps it.
 Usage::
 
     python scripts/train_backstop.py [GOLD.jsonl ...] [--exclude NAME ...]
-        [--threshold 0.7] [--covered-threshold 0.85] [--out models/tnlp_events/backstop.json]
+        [--threshold 0.75] [--covered-threshold 0.85] [--out models/tnlp_events/backstop.json]
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", nargs="*", type=Path)
     parser.add_argument("--exclude", nargs="*", default=[], help="set names to leave out")
-    parser.add_argument("--threshold", type=float, default=0.7)
+    parser.add_argument("--threshold", type=float, default=0.75)
     parser.add_argument("--covered-threshold", type=float, default=0.85)
     parser.add_argument("--out", type=Path, default=ROOT / "models" / "tnlp_events" / BACKSTOP_FILE)
     args = parser.parse_args()

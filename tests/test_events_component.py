@@ -55,7 +55,7 @@ def summary(nlp, text: str) -> list[tuple]:
         ),
         (
             "I was subjected to a drug test at the police station.",
-            [("drug_test", "occurred", "narrator", None)],
+            [("drug_test", "occurred", "narrator", "police")],
         ),
         (
             "Police forcibly took me to a drug testing unit.",

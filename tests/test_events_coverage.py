@@ -618,10 +618,10 @@ def test_events_round8_not_events(events_nlp, text, absent):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # detention: threatened with the pre-trial prison
+        # detention: threatened with the pre-trial prison, by the investigator who says so
         (
             "The investigator said he would be sent to the SIZO.",
-            ("detention", "threatened", "he", None),
+            ("detention", "threatened", "he", "investigators"),
         ),
         # release: walking out of a detention centre
         (
@@ -2887,11 +2887,12 @@ def test_events_round24_statuses(nlp, text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # whoever calls for a release neither detained the person nor is a perpetrator
+        # whoever calls for a release neither detained the person nor is a perpetrator; the
+        # authorities asked to free him are the agency his sentence names
         (
             "Amnesty International called on the authorities to release Ali Karimov, who was "
             "detained on Tuesday.",
-            [("intervention", None), ("detention", None)],
+            [("intervention", None), ("detention", "authorities")],
         ),
         ("Police detained him and searched his flat.",
          [("detention", "police"), ("seizure", "police")]),

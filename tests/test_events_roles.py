@@ -90,6 +90,30 @@ def roles_of(nlp, text: str, event_type: str) -> tuple[str | None, str | None]:
             "seizure",
             ("narrator", "security service (KNB)"),
         ),
+        # ... its object then read as the subject
+        (
+            "On 9 April police in Osh detained Nurlan Abdyrakhmanov outside his shop.",
+            "detention",
+            ("Nurlan Abdyrakhmanov", "police"),
+        ),
+        # ... or the agents read as conjuncts of the date
+        (
+            "On 2 June 2020, police and investigators from the regional prosecutor's office "
+            "raided the newspaper's office.",
+            "seizure",
+            (None, "police; investigators"),
+        ),
+        # an act of force with no agent takes the agency its sentence names
+        (
+            "Officers of the GKNB came in the evening, and I was beaten until morning.",
+            "assault",
+            ("narrator", "security service (GKNB)"),
+        ),
+        (
+            "Our office was searched while KNB officers stood at the door.",
+            "seizure",
+            ("narrator", "security service (KNB)"),
+        ),
         # the agent the same sentence names later ("... when police raided ...")
         (
             "Aibek Sadykov was arrested on 3 May when police raided his office.",

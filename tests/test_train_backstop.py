@@ -47,5 +47,5 @@ def test_train_backstop_writes_a_model_the_stage_loads(script, tmp_path, monkeyp
     monkeypatch.setattr(sys, "argv", ["train_backstop.py", str(gold), "--out", str(out)])
     script.main()
     model = SentenceModel.load(tmp_path)
-    assert model is not None and model.threshold == 0.8
+    assert model is not None and model.threshold == 0.75
     assert len(model.types) == 11 and model.types[0] == "detention"

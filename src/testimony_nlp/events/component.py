@@ -41,6 +41,7 @@ from .roles import (
     Participant,
     RoleResolver,
     actor_key,
+    agency_in_sentence,
     children,
     courts_for_court_acts,
     fill_from_document,
@@ -314,6 +315,7 @@ class EventExtractor:
         kept = [c for c in candidates if not c.merged and not is_demanded_release(c)]
         self.apply_averted(doc, kept)
         fill_from_document(kept)
+        agency_in_sentence(kept, self.lexicon)
         events = self.link(doc, kept)
         if self.verifier is not None:
             events = self.verifier.keep(doc, events)

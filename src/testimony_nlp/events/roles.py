@@ -782,6 +782,10 @@ class RoleResolver:
             return {INTERVENER: helper, VICTIM: self.helped(anchor)}
         if spec.subject_role == NO_ROLE:  # "the trial opened": the subject is the event itself
             return {PERPETRATOR: agents}
+        if subject is not None and subject.i > anchor.i and not passive:
+            fronted = misparsed_subject(anchor, self.lex)
+            if fronted is not None:  # "On 4 March police in Mary detained Orazov"
+                subject, obj = fronted, obj or subject
         if not passive and self.reduced_passive(anchor, subject, obj):
             # "journalist X sentenced to six years", "dozens of protesters detained in Minsk"
             return {VICTIM: [subject], PERPETRATOR: agents}
@@ -1117,16 +1121,23 @@ NO_ROLE = "none"  # a pattern's subject_role when its subject takes no part
 
 def misparsed_subject(verb: Token, lex: Lexicon) -> Token | None:
     """A subject the parser swallowed into a fronted time phrase: "On 12 August officers of
-    the KNB searched my flat" (``officers`` read as the object of "On")."""
-    if verb.tag_ not in ("VBD", "VBZ", "VBP") or children(verb, "nsubj", "nsubjpass"):
+    the KNB searched my flat" (``officers`` read as the object of "On"), "On 4 March police
+    and investigators raided the office" (read as conjuncts of "March"). The verb then has
+    no subject before it; the parser may have taken its object for one ("On 4 March police
+    in Mary detained Orazov")."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    if any(s.i < verb.i for s in children(verb, "nsubj", "nsubjpass")):
         return None
     for prep in children(verb, "prep"):
         if prep.i > verb.i:
             continue
         for pobj in children(prep, "pobj"):
-            adjacent = pobj.right_edge.i + 1 == verb.i
-            if adjacent and pobj.ent_type_ not in ("DATE", "TIME") and actor_key(pobj, lex):
-                return pobj
+            if pobj.right_edge.i + 1 != verb.i:
+                continue
+            for candidate in (pobj, *children(pobj, "conj")):
+                if candidate.ent_type_ not in ("DATE", "TIME") and actor_key(candidate, lex):
+                    return candidate
     return None
 
 
@@ -1243,6 +1254,24 @@ def fill_from_document(cands: list) -> None:
     for cand in cands:
         etype = cand.type.name
         if etype in AGENCY_ACTS and not cand.names(PERPETRATOR):
+            cand.participants.append(Participant(PERPETRATOR, key, None, None, key=key))
+
+
+def agency_in_sentence(cands: list, lex: Lexicon) -> None:
+    """An act of force that still names no perpetrator takes the agency its sentence names
+    nearest to it ("I was taken to the KNB building and questioned for six hours"); a court
+    sentences, it does not arrest or beat."""
+    for cand in cands:
+        if cand.type.name not in FORCE_TYPES or cand.names(PERPETRATOR):
+            continue
+        sent = doc_index(cand.anchor.doc).sentence(cand.anchor)
+        near = [
+            (abs(i - cand.anchor.i), i, key)
+            for i, key in agency_mentions(cand.anchor.doc, lex)
+            if sent.start <= i < sent.end and key != "court"
+        ]
+        if near:
+            key = min(near)[2]
             cand.participants.append(Participant(PERPETRATOR, key, None, None, key=key))
 
 
