@@ -443,7 +443,7 @@ def load_reference():
 TEXT2 = (
     "I was summoned to the prosecutor's office in Minsk in March 2021. "
     "Two men in plain clothes followed me home. "
-    "In the spring they tried to commit me to a psychiatric clinic, but my lawyer intervened."
+    "In the spring they tried to put me in a psychiatric clinic, but my lawyer intervened."
 )
 
 PARITY_GOLD = [
@@ -460,7 +460,7 @@ PARITY_GOLD = [
                    date="2021-03", place=["Minsk"], perpetrator="prosecutor", victim="narrator"),
         gold_event("surveillance", "Two men in plain clothes followed me",
                    perpetrator="men", victim="narrator"),
-        gold_event("psychiatric_commitment", "they tried to commit me to a psychiatric clinic",
+        gold_event("psychiatric_commitment", "they tried to put me in a psychiatric clinic",
                    status="attempted", date="2021-SP", victim="narrator"),
         gold_event("intervention", "my lawyer  intervened", status="occurred", optional=True),
     ]},
@@ -485,7 +485,7 @@ PARITY_CASES = {
            victim="narrator"),
         d2("surveillance", "followed", status="occurred", perpetrator="two men",
            victim="Olga Sidorenko"),
-        d2("psychiatric_commitment", "commit", status="attempted",
+        d2("psychiatric_commitment", "put me in", status="attempted",
            date_start=dt.date(2021, 3, 1), date_end=dt.date(2021, 5, 31), victim="narrator"),
     ],
     "mixed": [

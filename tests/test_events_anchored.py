@@ -10,7 +10,7 @@ from testimony_nlp.events.anchored import AnchoredDependencyMatcher, compile_pat
 from testimony_nlp.events.patterns import load_pattern_data, parse_patterns
 
 SENTENCES = [
-    "Police detained the journalist in the park and took him to a drug testing unit.",
+    "Officers arrested the reporter at a bus stop and took him to a narcology clinic.",
     "She was forcibly placed in a psychiatric clinic after officers searched her flat.",
     "Lawyers attended the hearing and appealed against the sentence on her behalf.",
     "Unknown men followed him for weeks, tapped his phone and threatened his family.",

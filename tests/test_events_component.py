@@ -58,18 +58,21 @@ def summary(nlp, text: str) -> list[tuple]:
             [("drug_test", "occurred", "narrator", "police")],
         ),
         (
-            "Police forcibly took me to a drug testing unit.",
+            "Officers forcibly took me to a narcology clinic.",
             [("drug_test", "occurred", "narrator", "police")],
         ),
         (
-            "Police detained me and drove me to a psychiatric hospital.",
+            "Officers arrested me and took me by car to a mental hospital.",
             [
                 ("detention", "occurred", "narrator", "police"),
                 ("psychiatric_commitment", "occurred", "narrator", "police"),
             ],
         ),
         # phrasal verbs
-        ("Police swooped on me in a park.", [("detention", "occurred", "narrator", "police")]),
+        (
+            "Police swooped on me outside the market.",
+            [("detention", "occurred", "narrator", "police")],
+        ),
         (
             "Police rounded up five journalists outside the court.",
             [("detention", "occurred", "five journalists", "police")],
@@ -86,7 +89,7 @@ def summary(nlp, text: str) -> list[tuple]:
             ],
         ),
         (
-            "The police accused me of disorderly behaviour.",
+            "The police accused me of petty hooliganism.",
             [("charge", "occurred", "narrator", "police")],
         ),
         # other types
@@ -110,8 +113,8 @@ def summary(nlp, text: str) -> list[tuple]:
             [("surveillance", "occurred", "narrator", "security service (FSB)")],
         ),
         (
-            "I was frequently harassed by strangers.",
-            [("harassment", "occurred", "narrator", "strangers")],
+            "For months I was often harassed by unknown men.",
+            [("harassment", "occurred", "narrator", "unknown men")],
         ),
         # a helper's words of alarm are an intervention; a relative's or the police's are not
         (
@@ -235,7 +238,7 @@ def test_events_he_resolves_to_last_named_person(events_nlp):
 
 def test_events_anaphoric_mention_is_not_a_second_event(events_nlp):
     doc = events_nlp(
-        "Police forcibly took me to a drug testing unit. Tests for drugs turned up negative."
+        "Officers forcibly took me to a narcology clinic. The urine test came back negative."
     )
     assert [e["event_type"] for e in doc._.events] == ["drug_test"]
 
@@ -294,13 +297,13 @@ def test_events_complaint_about_the_incident_points_back_to_what_happened(nlp):
 
 def test_events_interveners_are_listed_participants(events_nlp):
     doc = events_nlp(
-        "Police made an attempt to commit me to a psychiatric hospital. This was averted by the "
-        "intervention of human rights defenders like Anna Petrova and Ivan Sidorov."
+        "In March officers tried to have me placed in a psychiatric clinic. This was prevented "
+        "by the swift intervention of lawyers such as Anna Petrova and Ivan Sidorov."
     )
     intervention = [e for e in doc._.events if e["event_type"] == "intervention"]
     assert len(intervention) == 1
     interveners = [p["name"] for p in intervention[0]["participants"] if p["role"] == "intervener"]
-    assert interveners == ["human rights defenders", "Anna Petrova", "Ivan Sidorov"]
+    assert interveners == ["lawyers", "Anna Petrova", "Ivan Sidorov"]
     assert intervention[0]["victim"] == "narrator"
 
 

@@ -161,7 +161,7 @@ def test_events_round2_status(events_nlp, text, event_type, status):
         # the state calling a press conference is no intervention
         ("The police called a press conference.", "intervention"),
         # a present state reported as background
-        ("Hundreds of political prisoners are in jail.", "detention"),
+        ("Dozens of opposition activists are in prison.", "detention"),
     ],
 )
 def test_events_round2_not_events(events_nlp, text, absent):

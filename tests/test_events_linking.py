@@ -85,7 +85,7 @@ MAY = ("2015-05-01", "2015-05-31", "month")
         ),
         # a date inside an "after ..." phrase does not date the main clause, nor the reverse
         (
-            "After a period in which I was harassed, police arrested me in May.",
+            "After weeks in which I was harassed, police arrested me in May.",
             [("harassment", None, "none"), ("detention", "2015-05-01", "sentence")],
         ),
         # iterative events are not dated from context

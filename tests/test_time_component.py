@@ -129,10 +129,10 @@ def test_time_component_uses_tense_and_context(en_sm, text, expected):
         ("The scheduled talks in December will decide it.", "2015-11-20",
          [("December", "2015-12")]),
         # "the day before" opening a clause is no anaphoric date
-        ("He was last seen on Nov. 3, the day before police issued a warrant.", "2015-11-30",
+        ("He was last seen on Nov. 3, the day before officers searched his flat.", "2015-11-30",
          [("Nov. 3", "2015-11-03")]),
-        ("She spent five hours in Taraz, and later in the day before returning home she met "
-         "them.", "2015-11-30", [("five hours", "PT5H")]),
+        ("He spent six hours in Osh, and later in the day before flying back he called "
+         "us.", "2015-11-30", [("six hours", "PT6H")]),
         ("He left the day before last Tuesday's hearing.", "2015-11-30",
          [("day before last Tuesday", "2015-11-23")]),
         ("The crowds gathered early Friday morning in the square.", "2015-11-30",

@@ -580,7 +580,7 @@ class EventExtractor:
 
     def continue_victims(self, doc: Doc, cands: list[Candidate]) -> None:
         """An event without a stated victim continues the story of the previous event
-        ("... commit me to a hospital. This was averted by the intervention of X")."""
+        ("... tried to commit me to a clinic. This was prevented by the intervention of X")."""
         paragraphs = paragraph_ids(doc)
         previous: Candidate | None = None
         for cand in cands:
@@ -1046,7 +1046,7 @@ class EventExtractor:
     def anaphoric_antecedent(
         self, cand: Candidate, cands: list[Candidate], noun: Token | None = None
     ) -> Candidate | None:
-        """ "the harassment continued", "my move", "Tests ... turned up negative"."""
+        """ "the harassment continued", "my move", "the urine test came back negative"."""
         noun = noun if noun is not None else cand.anchor
         dets = {c.lower_ for c in kids(noun) if c.dep_ in ("det", "poss")}
         bare_plural = not dets and noun.tag_ == "NNS"

@@ -267,7 +267,7 @@ def span_head(span: Span) -> Token:
 
 
 def iterative(anchor: Token, lex_iterative: frozenset[str]) -> bool:
-    """ "frequently harassed", "repeatedly tried": a series, not a datable incident."""
+    """ "often harassed", "repeatedly tried": a series, not a datable incident."""
     current, seen = anchor, 0
     while seen < 4:
         if any(c.lower_ in lex_iterative for c in kids(current) if c.dep_ == "advmod"):
@@ -280,7 +280,7 @@ def iterative(anchor: Token, lex_iterative: frozenset[str]) -> bool:
 
 def pick_in_sentence(anchor: Token, spans: list, head_of) -> tuple[object | None, str]:
     """Choose among the sentence's expressions: same clause first, never across a
-    temporal subordinate ("after a period in which I was harassed, ... in November")."""
+    temporal subordinate ("after weeks in which I was harassed, ... in May")."""
     sub = temporal_subordinate(anchor)
     anchor_clause = clause_head(anchor)
     usable = []
@@ -306,8 +306,8 @@ def pick_in_sentence(anchor: Token, spans: list, head_of) -> tuple[object | None
 
 def governs_or_within(item_clause: Token, item: Token, anchor: Token) -> bool:
     """An expression applies to an event when its clause dominates the event's (main clause,
-    coordinated clauses) or when it sits inside the event's own phrase ("a grant I received
-    over the summer"); not when it belongs to some other subordinate clause."""
+    coordinated clauses) or when it sits inside the event's own phrase ("a visa I got
+    in the autumn"); not when it belongs to some other subordinate clause."""
     if item_clause.i == anchor.i or is_ancestor(item_clause, anchor):
         return True
     return is_ancestor(anchor, item)

@@ -346,7 +346,7 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
     if spec.nominal and not nominal_is_event(anchor, spec):
         return False
     if spec.no_present and anchor.lemma_ == "be" and anchor.tag_ in ("VBZ", "VBP"):
-        return False  # "is in a U.S. prison awaiting trial": a state, not an incident
+        return False  # "is in a federal jail awaiting trial": a state, not an incident
     if spec.no_xcomp and any(c.dep_ == "xcomp" for c in kids(anchor)):
         return False
     if spec.nominal and is_heading(anchor):
@@ -1561,7 +1561,7 @@ def anchor_is_passive(token: Token) -> bool:
 def nominal_is_event(noun: Token, spec: PatternSpec) -> bool:
     """A noun names an event unless it only modifies another noun or is used idiomatically.
 
-    "arrest warrant", "detention centre", "drug testing unit": a compound modifier is not an
+    "arrest warrant", "detention centre", "drug test results": a compound modifier is not an
     event by itself (light-verb patterns anchor on the verb instead). "attempt" heads keep
     their compound ("an assassination attempt"). "in charge" and "press release" are idioms.
     """

@@ -226,7 +226,7 @@ _SCHEDULED_WINDOW = 12  # tokens between the planned event's noun and its time
 
 
 def _scheduling_modifier(span: Span, verb: Token) -> Token | None:
-    """ "talking about the slated visit of the minister in September": a time after a
+    """ "talking about the planned trip of the envoy in March": a time after a
     planned event's noun belongs to that event (whichever way the parser attached it), so
     it takes its tense from the planning participle, not from the clause."""
     doc = span.doc
@@ -283,7 +283,7 @@ def _tense_of(verb: Token) -> str | None:
         if governor.lemma_ in _FUTURE_GOVERNORS or governor.lower_ in ("going", "due"):
             return "future"
     if verb.lemma_ in _SCHEDULING and verb.tag_ == "VBN" and not lowers & {"had"}:
-        return "future"  # "has scheduled a news conference Thursday", "a summit set for April"
+        return "future"  # "has set a press briefing for Friday", "a summit set for April"
     if lowers & {"would", "could", "might", "may", "should", "must", "can"}:
         return None
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):

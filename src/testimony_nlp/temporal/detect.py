@@ -458,7 +458,7 @@ def _is_bare_ambiguous_month(span: Span) -> bool:
 
 
 def _introduces_clause(span: Span) -> bool:
-    """ "the day before authorities issued a warrant", "later in the day before returning":
+    """ "the day before officers searched his flat", "later in the day before flying back":
     "before" starts a clause of its own, so "the day before" is no anaphoric date."""
     core = _trim(span)
     if core is None or len(core) < 2 or core[-1].lower_ not in _RELATIVE_DAY:
