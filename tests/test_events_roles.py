@@ -114,6 +114,12 @@ def roles_of(nlp, text: str, event_type: str) -> tuple[str | None, str | None]:
             "seizure",
             ("narrator", "security service (KNB)"),
         ),
+        # ... but a court is nobody's beater
+        (
+            "The court hearing lasted an hour, and afterwards I was beaten in the corridor.",
+            "assault",
+            ("narrator", None),
+        ),
         # the agent the same sentence names later ("... when police raided ...")
         (
             "Aibek Sadykov was arrested on 3 May when police raided his office.",
