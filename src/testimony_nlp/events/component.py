@@ -765,9 +765,10 @@ class EventExtractor:
             if custody is not None:
                 return custody  # "I was interrogated almost daily": part of the custody
         if cand.match.spec.base_id in STOP_PATTERNS:
-            for other in cands:  # "stopped my car and made me blow into a breathalyser"
-                if other.type.name in STOPPED_FOR and other.sent_index == cand.sent_index:
-                    return other
+            # "stopped him on the street and took him to the psychiatric ward": its first step
+            stopped_for = in_same_sentence(cand, cands, lambda o: o.type.name in STOPPED_FOR)
+            if stopped_for is not None:
+                return stopped_for
         if cand.type.name == "harassment":
             same = self.earlier_with_victim(cand, cands, within=0, dated=True)
             if same is not None and same.status == cand.status:
