@@ -2900,3 +2900,87 @@ def test_events_round24_statuses(nlp, text, expected):
 )  # fmt: skip
 def test_events_round24_callers_are_no_perpetrators(nlp, text, expected):
     assert [(e["event_type"], e["perpetrator"]) for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a court's removal order is its ruling; a removal still awaited is none yet
+        ("On 12 September 2023 the district court ordered his administrative expulsion.",
+         [("charge", "occurred")]),
+        ("A district court ordered his arrest pending extradition.",
+         [("detention", "occurred")]),
+        ("Police ordered his deportation to Tajikistan in May 2022.",
+         [("relocation", "occurred")]),
+        # an exile as a person, or a state lived in by a body
+        ("Neighbours foiled an attempt to abduct a Russian exile in Tbilisi.",
+         [("detention", "attempted")]),
+        ("A colleague from the teachers' union in exile helped me get a visa.",
+         [("intervention", "occurred")]),
+        ("He has lived in exile in Vilnius since 2021.", [("relocation", "occurred")]),
+        # questioning: part of a custody it is coordinated with, not after "but not"; a
+        # relative clause that only picks out the officer tells none
+        ("His brother was detained in Andijan in May 2019 and questioned about his friends.",
+         [("detention", "occurred")]),
+        ("Leyla said she had not been detained but was questioned for three hours.",
+         [("detention", "negated"), ("harassment", "occurred")]),
+        ("The officer who questioned me the second time put it plainly.", []),
+        # a departure that is the scene of another act; a shove is no return
+        ("In January a man photographed her as she left a client's home in Sumgait.",
+         [("surveillance", "occurred")]),
+        ("Police handed her over to relatives who took her back to Grozny against her will.",
+         [("relocation", "occurred")]),
+        ("He was flown to Uzbekistan and handed to the security service.",
+         [("relocation", "occurred")]),
+        ("In March he was flown to Moscow for treatment.", []),
+    ],
+)  # fmt: skip
+def test_events_round25_removals_questioning_and_scenes(nlp, text, expected):
+    assert [(e["event_type"], e["status"]) for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Ombudsperson's office has publicly demanded his release.", ["intervention"]),
+        ("The Public Defender's office opened an inquiry two days later.", ["intervention"]),
+        ("Our organisation covered part of her legal costs.", ["intervention"]),
+        ("A solidarity fund has been paying half of her lawyer's fee since April.",
+         ["intervention"]),
+        ("The committee wrote to the chair of the Bar Association asking for a review.",
+         ["intervention"]),
+        ("His lawyer has filed a request for a retrial with the Supreme Court.",
+         ["intervention"]),
+        ("Officers confiscated her phone and demanded that she delete the video.",
+         ["seizure", "harassment"]),
+        ("On Sunday someone called me from a hidden number.", ["harassment"]),
+        ("On 1 August 2023 the mine dismissed me for absenteeism.", ["harassment"]),
+        ("On 17 August 2023 she was barred from boarding her flight to Istanbul.",
+         ["harassment"]),
+        ("Only then did I learn that I was banned from leaving the country.", []),
+        ("In May the rector signed the order: I was expelled for an unexcused absence.",
+         ["harassment"]),
+        ("Last week a grey Lada without plates followed his car for two days.",
+         ["surveillance"]),
+        # not events: the narrator takes, friends watch, a heading, a fee
+        ("I said I had taken money from a party abroad.", []),
+        ("My roommate photographed him.", []),
+        ("The fines.", []),
+        ("I taught the alphabet to children without charging anyone.", []),
+    ],
+)  # fmt: skip
+def test_events_round25_helpers_pressure_and_non_events(nlp, text, expected):
+    assert [e["event_type"] for e in nlp(text)._.events] == expected
+
+
+def test_events_round25_an_attempt_after_an_order_is_its_own_event(nlp):
+    doc = nlp(
+        "They said they had an order to bring me in. They tried to detain me, but thirty "
+        "colleagues blocked the door."
+    )
+    assert ("detention", "attempted") in [(e["event_type"], e["status"]) for e in doc._.events]
+
+
+def test_events_round25_an_office_is_keyed_by_its_owner(nlp):
+    events = nlp("The prosecutor's office issued him a warning.")._.events
+    assert [(e["event_type"], e["perpetrator"]) for e in events] == [("harassment", "prosecutor")]

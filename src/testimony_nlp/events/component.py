@@ -28,6 +28,7 @@ from .patterns import (
     PATTERNS_FILE,
     TriggerFinder,
     TriggerMatch,
+    acting_subjects,
     load_pattern_data,
     sentence_has_lemma,
     they_or_an_agency,
@@ -212,6 +213,7 @@ class EventExtractor:
         self.backstop = SentenceModel.load(path)
         self.verifier = EventVerifier.load(path) if self.verify else None
         self.study_or_work_bodies = frozenset(self.pattern_data["lexicon"]["STUDY_OR_WORK_BODY"])
+        self.vehicles = frozenset(self.pattern_data["lexicon"]["VEHICLE"])
         words = self.pattern_data["lexicon"]
         self.psych_places = frozenset(words["PSYCH_PLACE"]), frozenset(words["PSYCH_MOD"])
         self.custody_places = frozenset(words["PRISON_NAMES"]) | {"prison", "jail", "colony"}
@@ -285,6 +287,8 @@ class EventExtractor:
             covered: dict[int, set[str]] = {}
             for m in matches:
                 covered.setdefault(index.sentence(m.anchor).start, set()).add(m.spec.type)
+            for cand in candidates:  # retyped ("the court ordered his expulsion": a charge)
+                covered.setdefault(index.sentence(cand.anchor).start, set()).add(cand.type.name)
             for alternatives in backstop_matches(self.backstop, index.sents, covered):
                 for match in alternatives:
                     cand = self.candidate(match, narrator, sent_starts, first_person)
@@ -380,6 +384,8 @@ class EventExtractor:
             and self.expelled_by_body(anchor)
         ):
             etype = self.types["harassment"]  # "the university expelled me": not from a country
+        if etype.name == "relocation" and match.spec.nominal and self.ordered_by_court(anchor):
+            etype = self.types["charge"]  # "the court ordered his expulsion": its sentence
         if etype.name == "charge" and is_prosecuting_party(anchor):
             return None  # "The prosecution called eleven witnesses": the party, not an act
         if etype.name in AGAINST_PEOPLE and self.court_party_calls_witness(anchor):
@@ -398,7 +404,7 @@ class EventExtractor:
             return None  # "treatment instead of imprisonment", "a sentence I had said"
         if match.spec.nominal and is_feared(anchor):
             return None  # "left for Vilnius, fearing arrest": a fear, no act
-        if etype.name == "charge" and match.spec.nominal and is_awaited(anchor):
+        if etype.name in ("charge", "relocation") and match.spec.nominal and is_awaited(anchor):
             return None  # "released on bail pending trial": a trial to come, not told
         if etype.name == "charge" and is_belief(anchor):
             return None  # "my convictions were not sufficiently substantiated": beliefs
@@ -436,6 +442,8 @@ class EventExtractor:
             and anchor.lemma_.lower() not in ACCESS_ACTS  # "asked to see my client" is one
         ):
             return None  # asking for help ("calling for assistance") is not an intervention
+        if etype.name == "intervention" and status == THREATENED:
+            return None  # "my lawyer threatened to go to the Public Defender": leverage, no help
         if etype.name == "intervention" and acts_through_state_counsel(anchor):
             return None  # "represented by a state-appointed lawyer": the state's, not a helper
         if etype.name in AGAINST_PEOPLE and self.targets_institution(anchor):
@@ -464,6 +472,12 @@ class EventExtractor:
             return None  # "Telegram warned me", "I started filming them"
         if etype.name in ("detention", "harassment") and agentive and self.held_by_kin(anchor):
             return None  # "my mother-in-law grabbed him", "my cousin had warned me"
+        if etype.name == "surveillance" and agentive and watched_by_our_side(anchor):
+            return None  # "my roommate photographed him": the watchers watched back
+        if match.spec.nominal and is_bare_heading(anchor):
+            return None  # "The fines." over a section: a topic, told below
+        if etype.name == "charge" and charges_nobody_named(anchor):
+            return None  # "taught children without charging anyone": a fee, nobody accused
         if (
             etype.name == "relocation"
             and status == NEGATED
@@ -516,6 +530,20 @@ class EventExtractor:
         subject = find_subject(anchor)
         return subject is not None and subject.lemma_.lower() in self.study_or_work_bodies
 
+    def names_the_questioner(self, verb: Token) -> bool:
+        """ "the officer who had questioned her before came to her workplace": a relative
+        clause that picks out an agent by an earlier questioning, not a questioning told."""
+        if verb.dep_ != "relcl" or actor_key(verb.head, self.lexicon) is None:
+            return False
+        return any(c.lower_ in ("who", "that") for c in children(verb, "nsubj"))
+
+    def ordered_by_court(self, noun: Token) -> bool:
+        """ "the court ordered his expulsion", "the judge gave me expulsion": a court's
+        sentence or ruling, told as the removal it orders."""
+        if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in COURT_ORDERS:
+            return False
+        return any(actor_key(s, self.lexicon) == "court" for s in acting_subjects(noun.head))
+
     def said_by_media(self, anchor: Token) -> bool:
         """ "pro-government websites accused him of spying": the accuser is a medium."""
         subject = find_subject(anchor)
@@ -559,8 +587,11 @@ class EventExtractor:
         if subject is None or is_passive(anchor):
             return False
         own = subject.head.i == anchor.i or anchor.dep_ == "xcomp"  # not "calls warning me"
-        if own and subject.lower_ in self.lexicon.first_singular | self.lexicon.first_plural:
+        first = self.lexicon.first_singular | self.lexicon.first_plural
+        if own and subject.lower_ in first and subject.pos_ == "PRON":  # not "the mine"
             return True  # "I warn you that I am no writer", "I started filming them"
+        if subject.lower_ in self.vehicles:
+            return False  # "a grey Lada followed his car": people drive it
         return subject.lower_ in THING_SUBJECTS or subject.ent_type_ == "PRODUCT"
 
     @staticmethod
@@ -659,7 +690,9 @@ class EventExtractor:
         for cand in cands:
             target = self.merge_target(cand, cands, by_anchor)
             if target is cand and cand.match.spec.base_id in BAN_PATTERNS:
-                cand.merged = True  # a ban learnt of on its own is a restriction, no incident
+                # a ban learnt of on its own is a restriction, no incident; "on 17 August she
+                # was barred from boarding" is one
+                cand.merged = cand.nominal or not has_own_date(clause_head(cand.anchor))
             elif target is not None and target is not cand:
                 cand.merged = True
                 absorb(target, cand)
@@ -761,8 +794,14 @@ class EventExtractor:
                 if custody is not None:
                     return custody  # "They kept us there for almost four hours"
         if cand.type.name == "harassment" and anchor.lemma_.lower() in QUESTIONING_WORDS:
+            held = by_anchor.get(anchor.head.i) if anchor.dep_ == "conj" else None
+            if held is not None and held.type.name in CUSTODY_TYPES and held.status == cand.status:
+                return held  # "detained in May and questioned about his posts": one custody
+            if self.names_the_questioner(anchor):
+                cand.merged = True  # "the officer who questioned me put it plainly": who speaks
+                return None
             custody = self.earlier_with_victim(cand, cands, CUSTODY_TYPES, within=5)
-            if custody is not None:
+            if custody is not None and custody.status == cand.status:
                 return custody  # "I was interrogated almost daily": part of the custody
         if cand.match.spec.base_id in STOP_PATTERNS:
             # "stopped him on the street and took him to the psychiatric ward": its first step
@@ -800,7 +839,7 @@ class EventExtractor:
                 return custody  # "they photographed me from the front and the side"
         if cand.match.spec.type == "detention" and not cand.nominal:
             told = self.earlier_with_victim(cand, cands, within=2)
-            if told is not None and self.same_story(told, cand):
+            if told is not None and told.status == cand.status and self.same_story(told, cand):
                 return told  # "grabbed me ... They brought us to the district police department"
         if cand.match.spec.base_id == "charge.case_noun" and frames_another_act(anchor):
             # "searched her home as part of a criminal case against local activists", "the
@@ -1787,14 +1826,39 @@ def is_characterised(anchor: Token) -> bool:
     )
 
 
-def is_backdrop(verb: Token) -> bool:
-    """A progressive "as"/"while" clause ("as he was leaving his home"): the scene of what
-    the main clause tells."""
-    return (
-        verb.dep_ == "advcl"
-        and verb.tag_ == "VBG"
-        and any(c.dep_ == "mark" and c.lower_ in ("as", "while") for c in kids(verb))
+OUR_SIDE = frozenset({"friend", "roommate", "flatmate", "neighbour", "neighbor", "colleague"})
+
+
+def watched_by_our_side(anchor: Token) -> bool:
+    return any(s.lemma_.lower() in OUR_SIDE for s in children(anchor, "nsubj")[:1])
+
+
+def is_bare_heading(noun: Token) -> bool:
+    """A sentence that is only "The fines." or "Arrests": a section heading."""
+    sent = noun.sent
+    words = [t for t in sent if not t.is_punct]
+    return len(words) <= 2 and all(t.i == noun.i or t.dep_ == "det" for t in words)
+
+
+def charges_nobody_named(verb: Token) -> bool:
+    return verb.pos_ == "VERB" and any(
+        o.lower_ in ("anyone", "anybody") for o in children(verb, "dobj")
     )
+
+
+def is_backdrop(verb: Token) -> bool:
+    """An "as" clause or a progressive "while" one ("as he was leaving his home", "as she
+    left"): the scene of what the main clause tells."""
+    if verb.dep_ != "advcl":
+        return False
+    marks = {c.lower_ for c in kids(verb) if c.dep_ == "mark"}
+    if verb.tag_ == "VBG":
+        return bool(marks & {"as", "while"})
+    # "as she left a client's home, a man photographed her": the moment of another act;
+    # "as he left Belarus" may be his exile
+    goals = [c for c in kids(verb) if c.dep_ == "dobj"]
+    goals += [g for c in kids(verb) if c.lower_ in ("for", "from", "to") for g in kids(c)]
+    return "as" in marks and not any(g.ent_type_ in ("GPE", "LOC") for g in goals)
 
 
 MILITARY_UNITS = frozenset({"troop", "troops", "army", "force", "forces", "unit", "battalion"})
@@ -1806,12 +1870,22 @@ def moves_troops(anchor: Token) -> bool:
     return obj is not None and obj.lemma_.lower() in MILITARY_UNITS
 
 
+COURT_ORDERS = frozenset({"order", "approve", "authorise", "authorize", "sanction", "give"})
+
 PEOPLE_OF_EXILE = frozenset({"exile", "refugee", "emigrant", "émigré", "emigre", "deportee"})
 
 
 def names_people(anchor: Token) -> bool:
-    """ "exiles", "refugees": people who once moved, not a move."""
-    return anchor.tag_ == "NNS" and anchor.lemma_.lower() in PEOPLE_OF_EXILE
+    """ "exiles", "refugees", "a Russian exile", "the union in exile": people who once
+    moved, or a state they live in, not a move."""
+    if anchor.lemma_.lower() not in PEOPLE_OF_EXILE or anchor.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if anchor.tag_ == "NNS" or any(c.ent_type_ == "NORP" for c in children(anchor, "amod")):
+        return True
+    if any(c.lower_ in ("a", "an") for c in children(anchor, "det")):
+        return True
+    prep = anchor.head
+    return anchor.dep_ == "pobj" and prep.lower_ == "in" and prep.head.pos_ in ("NOUN", "PROPN")
 
 
 def is_a_right(anchor: Token) -> bool:

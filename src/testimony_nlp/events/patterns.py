@@ -1372,7 +1372,8 @@ PATTERN_REJECTS: dict[str, Callable[[TriggerMatch, Lexicon], bool]] = {
     # "placed under observation in a psychiatric hospital": care, not spying
     "surveillance.under_watch": lambda m, lex: sentence_has_lemma(m.anchor, PSYCH_WORDS),
     # "she refused to take tablets": medicine, not a device
-    "seizure.take_item": lambda m, lex: takes_medicine(m.anchor),
+    # "I said I had taken money from a party abroad": the narrator takes, nothing is seized
+    "seizure.take_item": lambda m, lex: takes_medicine(m.anchor) or taken_by_us(m.anchor),
     "seizure.take_thing": lambda m, lex: takes_medicine(m.anchor),
     # "For media enquiries, please contact the Bureau": an invitation to the reader
     "intervention.contact_advocate": lambda m, lex: is_imperative(m.anchor),
@@ -1421,6 +1422,14 @@ PATTERN_REJECTS: dict[str, Callable[[TriggerMatch, Lexicon], bool]] = {
         m.anchor.dep_ == "pcomp"
         or m.anchor.head.lemma_.lower() in ("allow", "permit", "let")
         or any(c.dep_ == "prt" for c in kids(m.anchor))
+    ),
+    # "was flown to Moscow for treatment": a trip with its purpose, no removal
+    "relocation.flown_to": lambda m, lex: any(
+        c.dep_ == "prep" and c.lower_ == "for" for c in kids(m.anchor)
+    ),
+    # "pushed him back against the wall": a shove, not a return ("against her will" is one)
+    "relocation.send_back": lambda m, lex: any(
+        c.dep_ == "prep" and c.lower_ == "against" and not wills_against(c) for c in kids(m.anchor)
     ),
     # "lawyers were refused entry to police stations": help kept out, not a travel ban
     "harassment.denied_entry": lambda m, lex: has_advocate_actor(m.anchor, lex),
@@ -1526,6 +1535,15 @@ def counts_cases(obj: Token) -> bool:
     return obj.lemma_.lower() in ("case", "incident", "instance") and any(
         c.dep_ == "nummod" for c in kids(obj)
     )
+
+
+def taken_by_us(verb: Token) -> bool:
+    return any(s.dep_ == "nsubj" and s.lower_ in ("i", "we") for s in kids(verb))
+
+
+def wills_against(prep: Token) -> bool:
+    """ "against her will", "against their wishes": a person's will overridden."""
+    return any(p.lemma_.lower() in ("will", "wish", "consent") for p in kids(prep))
 
 
 def targets_a_person(noun: Token, lexicon: Lexicon) -> bool:

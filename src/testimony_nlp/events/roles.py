@@ -364,8 +364,16 @@ def actor_key(token: Token, lex: Lexicon) -> str | None:
             not entry["mods"] or mods & entry["mods"]
         ):
             return entry["key"]
+    if lemma in OFFICE_HEADS:  # "the Prosecutor General's Office": whose office it is
+        for owner in children(token, "poss"):
+            key = actor_key(owner, lex)
+            if key:
+                return key
     claimed = claimed_identity(token)
     return actor_key(claimed, lex) if claimed is not None else None
+
+
+OFFICE_HEADS = frozenset({"office", "department", "directorate", "administration", "service"})
 
 
 SELF_INTRODUCTIONS = frozenset({"introduce", "present", "identify", "call"})

@@ -228,7 +228,8 @@ ADJUNCT_PREPS = frozenset(
 
 def negation_scope(chain: list[Token]) -> list[Token]:
     """The part of the governor chain a negation can reach: not past a clause with its own
-    subject ("nobody touched them, but my father WAS QUESTIONED") nor an adjunct of cause
+    subject ("nobody touched them, but my father WAS QUESTIONED") or after "but" ("was not
+    detained but WAS QUESTIONED") nor an adjunct of cause
     or time ("could not cross because of the travel BAN")."""
     scope = []
     for below, tok in zip([None, *chain], chain, strict=False):
@@ -236,9 +237,16 @@ def negation_scope(chain: list[Token]) -> list[Token]:
             break
         scope.append(tok)
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in kids(tok))
-        if tok.dep_ == "conj" and own_subject:
+        if tok.dep_ == "conj" and (own_subject or after_but(tok)):
             break
     return scope
+
+
+def after_but(conj: Token) -> bool:
+    """ "had not been detained but was questioned": the contrast ends the negation."""
+    return any(
+        c.dep_ == "cc" and c.lower_ in ("but", "yet") and c.i < conj.i for c in kids(conj.head)
+    )
 
 
 CAUSE_PREPS = frozenset({"for", "over"})
