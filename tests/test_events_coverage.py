@@ -2962,11 +2962,28 @@ def test_events_round25_removals_questioning_and_scenes(nlp, text, expected):
          ["harassment"]),
         ("Last week a grey Lada without plates followed his car for two days.",
          ["surveillance"]),
-        # not events: the narrator takes, friends watch, a heading, a fee
+        # not events: the narrator takes, friends watch, headings, a fee, written words
         ("I said I had taken money from a party abroad.", []),
         ("My roommate photographed him.", []),
         ("The fines.", []),
+        ("A drug test.", []),
+        ("And then the trial.", []),
         ("I taught the alphabet to children without charging anyone.", []),
+        ("I added one sentence about the price of bread.", []),
+        # nobody it befell, or a policy of releases; a bare "no one" is not "nobody from my
+        # family"
+        ("No one has been arrested.", []),
+        ("Nobody from my family has been arrested.", ["detention"]),
+        ("Since 2017 the government has released a number of political prisoners.", []),
+        # asylum granted is protection given; an employer letting someone go dismisses them
+        ("Lithuania granted me asylum in the summer of 2021.", ["intervention"]),
+        ("Her school let her go the following day.", ["harassment"]),
+        ("Police let her go the following day.", ["release"]),
+        # violence feared is a possible assault; "forced ... in" is no break-in
+        ("They feared forced marriage or violence in the name of honour.", ["assault"]),
+        # a promise of help stays; a helper's threat is leverage
+        ("The lawyer has promised to come with me next time.", ["intervention"]),
+        ("My lawyer threatened to go to the Public Defender.", []),
     ],
 )  # fmt: skip
 def test_events_round25_helpers_pressure_and_non_events(nlp, text, expected):

@@ -82,7 +82,7 @@ def test_status_questions(words, question):
     [
         ("They did not touch my children.", "assault", "negated"),
         ("Nobody beat me.", "assault", "negated"),
-        ("No one was arrested.", "detention", "negated"),
+        ("No one from our group was arrested.", "detention", "negated"),
         ("The sentence has not been carried out.", "charge", "negated"),
         ("The authorities refused to release him.", "release", "negated"),
         ("Police denied that any protesters were beaten.", "assault", "negated"),

@@ -384,6 +384,8 @@ class EventExtractor:
             and self.expelled_by_body(anchor)
         ):
             etype = self.types["harassment"]  # "the university expelled me": not from a country
+        if etype.name == "release" and self.let_go_by_employer(anchor):
+            etype = self.types["harassment"]  # "her school let her go": a dismissal
         if etype.name == "relocation" and match.spec.nominal and self.ordered_by_court(anchor):
             etype = self.types["charge"]  # "the court ordered his expulsion": its sentence
         if etype.name == "charge" and is_prosecuting_party(anchor):
@@ -442,7 +444,7 @@ class EventExtractor:
             and anchor.lemma_.lower() not in ACCESS_ACTS  # "asked to see my client" is one
         ):
             return None  # asking for help ("calling for assistance") is not an intervention
-        if etype.name == "intervention" and status == THREATENED:
+        if etype.name == "intervention" and status == THREATENED and cue == "threaten":
             return None  # "my lawyer threatened to go to the Public Defender": leverage, no help
         if etype.name == "intervention" and acts_through_state_counsel(anchor):
             return None  # "represented by a state-appointed lawyer": the state's, not a helper
@@ -474,6 +476,10 @@ class EventExtractor:
             return None  # "my mother-in-law grabbed him", "my cousin had warned me"
         if etype.name == "surveillance" and agentive and watched_by_our_side(anchor):
             return None  # "my roommate photographed him": the watchers watched back
+        if etype.name in ("detention", "charge") and status == NEGATED and names_nobody(anchor):
+            return None  # "No one has been arrested" for an attack: no one it befell
+        if etype.name == "release" and frees_a_number(anchor):
+            return None  # "Uzbekistan has freed a number of prisoners": a policy, no one told
         if match.spec.nominal and is_bare_heading(anchor):
             return None  # "The fines." over a section: a topic, told below
         if etype.name == "charge" and charges_nobody_named(anchor):
@@ -536,6 +542,10 @@ class EventExtractor:
         if verb.dep_ != "relcl" or actor_key(verb.head, self.lexicon) is None:
             return False
         return any(c.lower_ in ("who", "that") for c in children(verb, "nsubj"))
+
+    def let_go_by_employer(self, verb: Token) -> bool:
+        subject = find_subject(verb) if verb.lemma_.lower() == "let" else None
+        return subject is not None and subject.lemma_.lower() in self.study_or_work_bodies
 
     def ordered_by_court(self, noun: Token) -> bool:
         """ "the court ordered his expulsion", "the judge gave me expulsion": a court's
@@ -1834,10 +1844,34 @@ def watched_by_our_side(anchor: Token) -> bool:
 
 
 def is_bare_heading(noun: Token) -> bool:
-    """A sentence that is only "The fines." or "Arrests": a section heading."""
-    sent = noun.sent
-    words = [t for t in sent if not t.is_punct]
-    return len(words) <= 2 and all(t.i == noun.i or t.dep_ == "det" for t in words)
+    """A verbless sentence that is only its noun phrase ("The fines.", "A drug test.",
+    "Psychiatric examination.", "And then the trial."): a heading or a note, told below."""
+    words = [t for t in noun.sent if not t.is_punct]
+    if len(words) > 4 or noun.dep_ != "ROOT" or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return False
+    return all(t.head.i == noun.i or t.i == noun.i for t in words)
+
+
+def frees_a_number(verb: Token) -> bool:
+    obj = grammatical_object(verb) if verb.pos_ == "VERB" else None
+    return (
+        obj is not None
+        and obj.lemma_.lower() == "number"
+        and any(c.dep_ == "det" and c.lower_ == "a" for c in kids(obj))
+    )
+
+
+def names_nobody(verb: Token) -> bool:
+    """The one held or charged is a bare "no one" ("no one has been arrested", "nobody was
+    charged"), not "nobody from my family": nobody it could have befallen is named."""
+    patients = [c for c in kids(verb) if c.dep_ in ("nsubjpass", "dobj")]
+    for patient in patients:
+        said = [c.lower_ for c in kids(patient)]
+        if patient.lower_ in ("nobody", "anyone", "anybody") and not said:
+            return True
+        if patient.lower_ == "one" and said == ["no"]:
+            return True
+    return False
 
 
 def charges_nobody_named(verb: Token) -> bool:
@@ -2023,8 +2057,13 @@ def is_alternative(anchor: Token) -> bool:
 
 
 def is_said_sentence(anchor: Token) -> bool:
-    """ "a sentence I had said to my sister": words, not a court's sentence."""
-    return anchor.lemma_.lower() == "sentence" and any(
+    """ "a sentence I had said to my sister", "I added one sentence": words, not a court's
+    sentence."""
+    if anchor.lemma_.lower() != "sentence":
+        return False
+    if anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in UTTERANCE_VERBS | {"add"}:
+        return True  # "I added one sentence", "he wrote one angry sentence"
+    return any(
         c.dep_ in ("relcl", "acl") and c.lemma_.lower() in UTTERANCE_VERBS for c in kids(anchor)
     )
 

@@ -1452,9 +1452,17 @@ PATTERN_REJECTS: dict[str, Callable[[TriggerMatch, Lexicon], bool]] = {
         aimed_at_a_thing(m.anchor)
         or any(c.dep_ == "nsubj" and c.lower_ in THING_SUBJECTS for c in kids(m.anchor))
     ),
-    # "when the protests broke out in Nukus": nothing broken into
-    "seizure.break_into": lambda m, lex: any(
-        c.dep_ == "prt" and c.lower_ in ("out", "down", "up") for c in kids(m.anchor)
+    # "when the protests broke out in Nukus": nothing broken into; "forced marriage or
+    # violence in the name of honour": a kind of marriage
+    "seizure.break_into": lambda m, lex: (
+        m.anchor.dep_ == "amod"
+        or any(c.dep_ == "prt" and c.lower_ in ("out", "down", "up") for c in kids(m.anchor))
+        or any(
+            p.lemma_.lower() in ("name", "way", "case", "front", "presence")
+            for c in kids(m.anchor)
+            if c.lower_ == "in"
+            for p in kids(c)
+        )
     ),
 }
 
