@@ -3001,3 +3001,28 @@ def test_events_round25_an_attempt_after_an_order_is_its_own_event(nlp):
 def test_events_round25_an_office_is_keyed_by_its_owner(nlp):
     events = nlp("The prosecutor's office issued him a warning.")._.events
     assert [(e["event_type"], e["perpetrator"]) for e in events] == [("harassment", "prosecutor")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # taken to where nobody may follow, or to the agency's own building
+        ("They then took his father to an unknown location.", ["detention"]),
+        ("Two men from the GKNB came to his workshop and took him to their building.",
+         ["detention"]),
+        ("My friends took me to their office to rest.", []),
+        # money frozen, standing revoked, a post taken away
+        ("His bank accounts were frozen in May.", ["seizure"]),
+        ("I opened an account at a local bank.", []),
+        ("Her mentor, the advocate Rafael Huseynli, was disbarred in 2011.", ["harassment"]),
+        ("She found that the university had suspended her studies.", ["harassment"]),
+        ("The committee removed him as imam in March.", ["harassment"]),
+        ("The court suspended the deportation order.", []),
+        # a body named before "which asked ..." asks; "who asked not to be named" does not
+        ("The lawyer wrote to the UN Committee, which asked Moscow to suspend the extradition.",
+         ["intervention", "intervention"]),
+        ('"I have no idea why," said a journalist who asked not to be named.', []),
+    ],
+)  # fmt: skip
+def test_events_round25_takings_freezes_and_posts(nlp, text, expected):
+    assert [e["event_type"] for e in nlp(text)._.events] == expected

@@ -1634,6 +1634,10 @@ def has_advocate_actor(anchor: Token, lexicon: Lexicon) -> bool:
         anchor.lemma_.lower() in HELPING_ACTS and anchor.tag_ == "VBD"
     ):
         actors = through_relative(anchor, actors)  # "the CPJ and the OSCE, who issued ..."
+    elif anchor.lemma_.lower() in ("ask", "request") and any(
+        c.dep_ == "dobj" and c.ent_type_ in ADVOCATE_ENTS | {"GPE"} for c in kids(anchor)
+    ):
+        actors = through_relative(anchor, actors)  # "the Committee, which asked Moscow to"
     if not actors and anchor.lemma_.lower() in ACCESS_VERBS:  # "the lawyer was denied access"
         actors = [c for c in kids(anchor) if c.dep_ == "nsubjpass" and c.ent_type_ != "NORP"]
         actors = through_relative(anchor, actors)  # "Mr Saidov, who was refused access"
