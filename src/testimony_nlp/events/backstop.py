@@ -130,6 +130,8 @@ def backstop_matches(
     """
     found_per_type = []
     for sentence in sentences:
+        if not any(t.pos_ == "VERB" and t.lemma_ != "be" for t in sentence):
+            continue  # "There is a car park near our building": nothing done, only a scene
         found = model.stated_types(sentence_features(sentence))
         if sentence.start in covered:
             fired = covered[sentence.start]
