@@ -3028,3 +3028,53 @@ def test_events_round25_an_office_is_keyed_by_its_owner(nlp):
 )  # fmt: skip
 def test_events_round25_takings_freezes_and_posts(nlp, text, expected):
     assert [e["event_type"] for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # counts over years and mass arrests "in large numbers" are practice; a count since
+        # one day's protest is an incident
+        ("Rights groups say dozens of musicians have been detained since 2022.", []),
+        ("Since April, protesters in Tbilisi have been detained in large numbers.", []),
+        ("More than 40 people have been detained since Friday's protest in Nukus.",
+         ["detention"]),
+        # an authority's defence of an arrest is not another arrest
+        ("The Government replied that Mr. Karimov had been lawfully arrested.", []),
+        ("A spokesman said the blogger had been detained in strict accordance with the law.",
+         []),
+        # a verdict appealed is the verdict told before
+        ("In March the court sentenced him to five years. His lawyer appealed the verdict.",
+         ["charge", "intervention"]),
+        # a tip-off from a friend or a well-wisher is no pressure
+        ("After a sympathetic police officer warned him, he left for Vilnius.", ["relocation"]),
+        ("He was warned by a neighbour and left the same night.", []),
+        ("Police warned her to stop posting.", ["harassment"]),
+    ],
+)  # fmt: skip
+def test_events_round25_practice_replies_appeals_and_tip_offs(nlp, text, expected):
+    assert [e["event_type"] for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a staged video is pressure; a fate foretold or kin following is no tail
+        ("That evening they filmed me reading an apology in front of a curtain.",
+         [("harassment", "occurred")]),
+        ("An officer told me that if I kept talking, Said would follow his brother.", []),
+        ("My wife and our daughter followed me three weeks later.", []),
+        ("Two men followed me from the bazaar to my house.", [("surveillance", "occurred")]),
+        # a call that carries a threat is told as the threatened act
+        ("An officer called him and warned that if he kept posting, he would be arrested.",
+         [("detention", "threatened")]),
+        ("An officer called me and told me to stop writing.", [("harassment", "occurred")]),
+        # custody asked of a court, or named in a charge's wording, is not imposed
+        ("Defence lawyers filed a motion for house arrest.", [("intervention", "occurred")]),
+        ("The ministry claimed that she had resisted arrest.", []),
+        ("Police detained her on 3 May. In June the Rapporteur raised her detention with the "
+         "government.", [("detention", "occurred"), ("intervention", "occurred")]),
+    ],
+)  # fmt: skip
+def test_events_round25_videos_tails_calls_and_requests(nlp, text, expected):
+    assert [(e["event_type"], e["status"]) for e in nlp(text)._.events] == expected

@@ -406,6 +406,8 @@ class EventExtractor:
             return None  # "treatment instead of imprisonment", "a sentence I had said"
         if match.spec.nominal and is_feared(anchor):
             return None  # "left for Vilnius, fearing arrest": a fear, no act
+        if etype.name == "detention" and match.spec.nominal and is_requested_measure(anchor):
+            return None  # "filed a motion for house arrest": asked of a court, not imposed
         if etype.name in ("charge", "relocation") and match.spec.nominal and is_awaited(anchor):
             return None  # "released on bail pending trial": a trial to come, not told
         if etype.name == "charge" and is_belief(anchor):
@@ -472,8 +474,27 @@ class EventExtractor:
             and self.not_done_by_people(anchor)
         ):
             return None  # "Telegram warned me", "I started filming them"
-        if etype.name in ("detention", "harassment") and agentive and self.held_by_kin(anchor):
+        if etype.name == "surveillance" and filmed_recanting(anchor):
+            etype = self.types["harassment"]  # "filmed him reading an apology": a forced video
+        if (
+            etype.name == "surveillance"
+            and anchor.lemma_.lower() == "follow"
+            and status
+            in (
+                THREATENED,
+                HYPOTHETICAL,
+            )
+        ):
+            return None  # "Said would follow his brother": a fate foretold, not a tail
+        kin_acts = ("detention", "harassment", "surveillance")
+        if etype.name in kin_acts and agentive and self.held_by_kin(anchor):
             return None  # "my mother-in-law grabbed him", "my cousin had warned me"
+        if (
+            etype.name == "harassment"
+            and anchor.lemma_.lower() == "warn"
+            and friendly_warning(anchor)
+        ):
+            return None  # "a neighbour warned him", "a sympathetic officer warned him": a tip-off
         if etype.name == "surveillance" and agentive and watched_by_our_side(anchor):
             return None  # "my roommate photographed him": the watchers watched back
         if etype.name in ("detention", "charge") and status == NEGATED and names_nobody(anchor):
@@ -913,6 +934,16 @@ class EventExtractor:
                     )
                 ):
                     return other
+        if cand.match.spec.base_id == "harassment.agent_contact":
+            # "an officer called him and warned that he would be arrested": the call carries
+            # the threat, told as the threatened arrest
+            threat = in_same_sentence(
+                cand,
+                cands,
+                lambda o: o.status == THREATENED and o.type is not cand.type,
+            )
+            if threat is not None:
+                return threat
         if cand.type.name == "harassment":
             beating = purpose_of_beating(anchor, by_anchor)
             if beating is not None:
@@ -1324,6 +1355,7 @@ TOPIC_PREPOSITIONS = frozenset({"about", "concerning", "regarding"})
 # "an appeal against the verdict", "protested against his arrest": what is challenged
 CHALLENGE_WORDS = frozenset(
     {"appeal", "complaint", "protest", "challenge", "objection", "cassation", "complain"}
+    | {"file", "lodge"}  # "filed an appeal with the court against the verdict"
 )
 # "involvement in the attack", "an investigation into the beating": the incident is the topic
 TOPIC_NOUNS = frozenset(
@@ -1332,7 +1364,10 @@ TOPIC_NOUNS = frozenset(
 # "comment on the arrest", "a report on the raid": what is said about an incident
 COMMENT_NOUNS = frozenset({"comment", "question", "statement", "report", "information"})
 # "reported the beating", "denied the attack": a statement about an incident told elsewhere
-TOPIC_VERBS = frozenset({"report", "deny", "condemn", "investigate", "document", "witness"})
+TOPIC_VERBS = frozenset(
+    {"report", "deny", "condemn", "investigate", "document", "witness", "appeal", "challenge"}
+    | {"contest", "raise"}
+)  # "appealed the verdict": the verdict told before, the appeal is the act
 LEARNING_VERBS = frozenset({"learn", "hear", "know", "inform", "notify"})
 # "recommended ending compulsory treatment", "lifted the travel ban": the measure ends
 ENDING_VERBS = frozenset(
@@ -1410,12 +1445,30 @@ def visited_in(noun: Token) -> bool:
 
 
 def is_reported_back(noun: Token) -> bool:
-    """ "I reported the beating to the prosecutor": a definite incident as a statement's
-    object, told before."""
+    """ "I reported the beating to the prosecutor", "the Rapporteur raised her detention": a
+    definite incident as a statement's object, told before."""
     return (
         noun.dep_ == "dobj"
         and noun.head.lemma_.lower() in TOPIC_VERBS
-        and any(c.lower_ in DEFINITE for c in kids(noun))
+        and any(c.lower_ in DEFINITE or c.dep_ == "poss" for c in kids(noun))
+    )
+
+
+REQUEST_HEADS = frozenset(
+    {"motion", "request", "petition", "application", "ask", "seek", "apply", "move"}
+)
+
+
+def is_requested_measure(noun: Token) -> bool:
+    """ "a motion for house arrest", "the prosecutor asked for pre-trial detention": a
+    measure asked of a court, not imposed; "resisted arrest": a charge's wording."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() == "resist":
+        return True
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ in ("for", "to")
+        and prep.head.lemma_.lower() in REQUEST_HEADS
     )
 
 
@@ -1822,12 +1875,24 @@ GUARD_VERBS = frozenset({"protect", "shield", "safeguard", "spare"})
 EXCLUSIVE_CAUSE = frozenset({"solely", "merely", "purely", "simply"})
 
 
+def justified_by_law(verb: Token) -> bool:
+    """An authority's defence of the act: "lawfully", "in (strict) accordance with"."""
+    if any(c.dep_ == "advmod" and c.lower_ in ("lawfully", "legally") for c in kids(verb)):
+        return True
+    return any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(p.lemma_ == "accordance" for p in kids(c))
+        for c in kids(verb)
+    )
+
+
 def is_characterised(anchor: Token) -> bool:
     """A participle that qualifies someone by the cause of their plight ("a prisoner of
     conscience, detained solely for peacefully exercising his rights"): a verdict on the
     custody, not a telling of it."""
     if anchor.tag_ != "VBN":
         return False
+    if justified_by_law(anchor):
+        return True  # "was lawfully arrested", "detained in accordance with the Code": a reply
     causes = [c for c in kids(anchor) if c.dep_ == "prep" and c.lower_ == "for"]
     return any(
         c.dep_ == "advmod" and c.lower_ in EXCLUSIVE_CAUSE
@@ -1837,6 +1902,31 @@ def is_characterised(anchor: Token) -> bool:
 
 
 OUR_SIDE = frozenset({"friend", "roommate", "flatmate", "neighbour", "neighbor", "colleague"})
+
+
+RECANTING_VERBS = frozenset({"read", "apologise", "apologize", "confess", "repent", "recant"})
+
+
+def filmed_recanting(verb: Token) -> bool:
+    """ "filmed me reading an apology", "filmed reading a prepared text": a staged video."""
+    if verb.lemma_.lower() not in ("film", "record", "videotape"):
+        return False
+    return any(
+        t.tag_ == "VBG" and t.lemma_.lower() in RECANTING_VERBS
+        for c in kids(verb)
+        for t in (c, *kids(c))
+    )
+
+
+def friendly_warning(verb: Token) -> bool:
+    """Whoever warns is a friend, neighbour, relative or a well-wisher among officials."""
+    warners = [c for c in kids(verb) if c.dep_ == "nsubj"]
+    warners += [p for c in kids(verb) if c.dep_ == "agent" for p in kids(c) if p.dep_ == "pobj"]
+    return any(
+        w.lemma_.lower() in OUR_SIDE | KIN_WORDS
+        or any(c.lower_ in ("sympathetic", "friendly", "former") for c in kids(w))
+        for w in warners
+    )
 
 
 def watched_by_our_side(anchor: Token) -> bool:

@@ -632,8 +632,18 @@ def obliged(anchor: Token) -> bool:
 
 
 def dated(anchor: Token) -> bool:
-    """ "who were detained on Monday": the clause says when."""
-    return any(t.ent_type_ in ("DATE", "TIME") for t in anchor.subtree)
+    """ "who were detained on Monday": the clause says when; "since 2022" only says from when
+    a count runs."""
+    return any(t.ent_type_ in ("DATE", "TIME") and not after_since(t) for t in anchor.subtree)
+
+
+def after_since(token: Token) -> bool:
+    """A year after "since" ("since 2022", "since February 2022"): the start of a running
+    count, not the day of one incident ("since Friday's protest")."""
+    if not any(a.dep_ == "prep" and a.lower_ == "since" for a in list(token.ancestors)[:3]):
+        return False
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return entity is not None and any(t.shape_ == "dddd" for t in entity)
 
 
 def conditional(verb: Token) -> bool:
@@ -641,18 +651,22 @@ def conditional(verb: Token) -> bool:
 
 
 def in_some_cases(anchor: Token) -> bool:
-    """ "in some cases", "in many cases": a generalisation over incidents."""
+    """ "in some cases", "in many cases", "in large numbers": a generalisation over
+    incidents."""
     for tok in governor_chain(anchor):
         for prep in kids(tok):
             if prep.dep_ != "prep" or prep.lower_ != "in":
                 continue
             for obj in kids(prep):
-                if obj.lemma_.lower() == "case" and any(
-                    c.lower_ in ("some", "many", "several", "most", "such", "other")
-                    for c in kids(obj)
-                ):
+                words = {c.lower_ for c in kids(obj)}
+                if obj.lemma_.lower() == "case" and words & CASES_OF_A_KIND:
+                    return True
+                if obj.lemma_.lower() == "number" and words & {"large", "great", "growing"}:
                     return True
     return False
+
+
+CASES_OF_A_KIND = frozenset({"some", "many", "several", "most", "such", "other"})
 
 
 CASE_NOUNS = frozenset({"case", "instance", "incident", "example", "episode"})
