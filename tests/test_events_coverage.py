@@ -2971,6 +2971,7 @@ def test_events_round25_removals_questioning_and_scenes(nlp, text, expected):
         ("A drug test.", []),
         ("And then the trial.", []),
         ("I taught the alphabet to children without charging anyone.", []),
+        ("The authorities did not prosecute anyone for the attack on his father.", ["charge"]),
         ("I added one sentence about the price of bread.", []),
         # nobody it befell, or a policy of releases; a bare "no one" is not "nobody from my
         # family"

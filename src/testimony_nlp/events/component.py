@@ -503,8 +503,6 @@ class EventExtractor:
             return None  # "Uzbekistan has freed a number of prisoners": a policy, no one told
         if match.spec.nominal and is_bare_heading(anchor):
             return None  # "The fines." over a section: a topic, told below
-        if etype.name == "charge" and charges_nobody_named(anchor):
-            return None  # "taught children without charging anyone": a fee, nobody accused
         if (
             etype.name == "relocation"
             and status == NEGATED
@@ -565,6 +563,7 @@ class EventExtractor:
         return any(c.lower_ in ("who", "that") for c in children(verb, "nsubj"))
 
     def let_go_by_employer(self, verb: Token) -> bool:
+        """ "her school let her go": the one letting go is a school, a party or an employer."""
         subject = find_subject(verb) if verb.lemma_.lower() == "let" else None
         return subject is not None and subject.lemma_.lower() in self.study_or_work_bodies
 
@@ -1930,6 +1929,7 @@ def friendly_warning(verb: Token) -> bool:
 
 
 def watched_by_our_side(anchor: Token) -> bool:
+    """The watcher is a friend, neighbour or colleague ("my roommate photographed him")."""
     return any(s.lemma_.lower() in OUR_SIDE for s in children(anchor, "nsubj")[:1])
 
 
@@ -1943,6 +1943,7 @@ def is_bare_heading(noun: Token) -> bool:
 
 
 def frees_a_number(verb: Token) -> bool:
+    """What is freed is "a number of" people: a policy told, no one released."""
     obj = grammatical_object(verb) if verb.pos_ == "VERB" else None
     return (
         obj is not None
@@ -1953,7 +1954,8 @@ def frees_a_number(verb: Token) -> bool:
 
 def names_nobody(verb: Token) -> bool:
     """The one held or charged is a bare "no one" ("no one has been arrested", "nobody was
-    charged"), not "nobody from my family": nobody it could have befallen is named."""
+    charged", "taught without charging anyone": a fee), not "nobody from my family": nobody it
+    could have befallen is named."""
     patients = [c for c in kids(verb) if c.dep_ in ("nsubjpass", "dobj")]
     for patient in patients:
         said = [c.lower_ for c in kids(patient)]
@@ -1962,12 +1964,6 @@ def names_nobody(verb: Token) -> bool:
         if patient.lower_ == "one" and said == ["no"]:
             return True
     return False
-
-
-def charges_nobody_named(verb: Token) -> bool:
-    return verb.pos_ == "VERB" and any(
-        o.lower_ in ("anyone", "anybody") for o in children(verb, "dobj")
-    )
 
 
 def is_backdrop(verb: Token) -> bool:

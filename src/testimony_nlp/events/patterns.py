@@ -1546,6 +1546,7 @@ def counts_cases(obj: Token) -> bool:
 
 
 def taken_by_us(verb: Token) -> bool:
+    """The taker is the narrator ("I", "we"), not someone seizing from them."""
     return any(s.dep_ == "nsubj" and s.lower_ in ("i", "we") for s in kids(verb))
 
 
