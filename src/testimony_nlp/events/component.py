@@ -476,15 +476,8 @@ class EventExtractor:
             return None  # "Telegram warned me", "I started filming them"
         if etype.name == "surveillance" and filmed_recanting(anchor):
             etype = self.types["harassment"]  # "filmed him reading an apology": a forced video
-        if (
-            etype.name == "surveillance"
-            and anchor.lemma_.lower() == "follow"
-            and status
-            in (
-                THREATENED,
-                HYPOTHETICAL,
-            )
-        ):
+        foretold = status in (THREATENED, HYPOTHETICAL)
+        if etype.name == "surveillance" and anchor.lemma_.lower() == "follow" and foretold:
             return None  # "Said would follow his brother": a fate foretold, not a tail
         kin_acts = ("detention", "harassment", "surveillance")
         if etype.name in kin_acts and agentive and self.held_by_kin(anchor):
@@ -495,7 +488,7 @@ class EventExtractor:
             and friendly_warning(anchor)
         ):
             return None  # "a neighbour warned him", "a sympathetic officer warned him": a tip-off
-        if etype.name == "surveillance" and agentive and watched_by_our_side(anchor):
+        if etype.name == "surveillance" and agentive and first_subject_in(anchor, OUR_SIDE):
             return None  # "my roommate photographed him": the watchers watched back
         if etype.name in ("detention", "charge") and status == NEGATED and names_nobody(anchor):
             return None  # "No one has been arrested" for an attack: no one it befell
@@ -630,7 +623,7 @@ class EventExtractor:
         lawyer threatened to go to the Public Defender")."""
         counsel = anchor.lemma_.lower() in COUNSEL_SPEECH
         words = KIN_WORDS | (DEFENDER_WORDS | LAWYER_WORDS if counsel else frozenset())
-        return any(s.lemma_.lower() in words for s in children(anchor, "nsubj")[:1])
+        return first_subject_in(anchor, words)
 
     def contacted_by_doctor(self, anchor: Token) -> bool:
         return any(actor_key(s, self.lexicon) == "doctors" for s in children(anchor, "nsubj")[:1])
@@ -1928,9 +1921,9 @@ def friendly_warning(verb: Token) -> bool:
     )
 
 
-def watched_by_our_side(anchor: Token) -> bool:
-    """The watcher is a friend, neighbour or colleague ("my roommate photographed him")."""
-    return any(s.lemma_.lower() in OUR_SIDE for s in children(anchor, "nsubj")[:1])
+def first_subject_in(verb: Token, words: frozenset[str]) -> bool:
+    """Whether the verb's first subject is one of these words ("my cousin", "my roommate")."""
+    return any(s.lemma_.lower() in words for s in children(verb, "nsubj")[:1])
 
 
 def is_bare_heading(noun: Token) -> bool:
