@@ -1834,7 +1834,7 @@ def test_events_round17_relatives_and_repeats(nlp, text, expected):
         ("He said I could face persecution if I returned.", []),
         ("The file speaks of a delusional idea of persecution.", []),
         ("They staged the attacks to discredit it.", [("assault", "occurred")]),
-        ("She could be summoned to begin serving her term next month.", []),
+        ("She could be ordered to begin serving her term next month.", []),
         (
             'A court convicted him of "propaganda" and "insulting officials".',
             [("charge", "occurred")],
@@ -3079,3 +3079,147 @@ def test_events_round25_practice_replies_appeals_and_tip_offs(nlp, text, expecte
 )  # fmt: skip
 def test_events_round25_videos_tails_calls_and_requests(nlp, text, expected):
     assert [(e["event_type"], e["status"]) for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a chronology's entries are told in the present, one dated incident each
+        ("Timeline\n\n19 Apr 2023 – Police detain him at his flat.\n\n10 Oct 2023 – His lawyer "
+         "files an appeal with the regional court.",
+         [("detention", "2023-04-19"), ("intervention", "2023-10-10")]),
+        # a term of arrest served is custody
+        ("In 2020 he served 15 days of administrative arrest for a picket.",
+         [("detention", "2020-01-01")]),
+        # ordered to appear at an agency: a summons
+        ("Instead I was ordered to appear at the Investigative Committee on 22 May 2023.",
+         [("harassment", "2023-05-22")]),
+    ],
+)  # fmt: skip
+def test_events_round26_chronologies_terms_and_summonses(nlp, text, expected):
+    doc = nlp(text)
+    assert [(e["event_type"], e["date_start"]) for e in doc._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # veiled threats: trouble to come, regret, telling the employer
+        ('A man called him and said that his parents "would have problems" if he kept posting.',
+         [("harassment", "threatened")]),
+        ("Many activists have had problems with the police.", []),
+        ('"You will regret this," the officer told me.', [("harassment", "threatened")]),
+        ("I regret that I did not leave earlier.", []),
+        ("Officers told her they would inform the university about her behaviour.",
+         [("harassment", "threatened")]),
+        # a shove and a flogging are violence; a psychiatrist's examination is psychiatry
+        ("One of the plain-clothes men shoved Uncle Toktobek against the gate.",
+         [("assault", "occurred")]),
+        ("At the third session a psychiatrist examined me without my consent.",
+         [("psychiatric_commitment", "occurred")]),
+        # a lawyer at one's side helps; men walking behind one watch
+        ("On 2 April Vahe went to the NSS building accompanied by his lawyer, Ani Movsesyan.",
+         [("intervention", "occurred")]),
+        ("Two men were waiting near his hostel and walking behind him to the tram.",
+         [("surveillance", "occurred")]),
+    ],
+)  # fmt: skip
+def test_events_round26_veiled_threats_shoves_and_escorts(nlp, text, expected):
+    assert [(e["event_type"], e["status"]) for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # practices: a habit over a kind of people, a growing count, whoever is taken
+        ("Russian authorities regularly detain Central Asian nationals on extradition "
+         "requests.", []),
+        ("Kyrgyzstan has since 2021 prosecuted a growing number of journalists and bloggers.",
+         []),
+        ('In the south, whoever is brought in "for a talk" tends to stay for two months.', []),
+        ("Police regularly detain my brother.", ["detention"]),
+        # how long a custody or a summons lasted is not another detention
+        ("On 3 May police took me to the district station. They kept me there for four hours.",
+         ["detention"]),
+        ("An officer summoned me to the KNB for a conversation. I went on 5 March with my "
+         "husband. They kept us there for almost four hours.", ["harassment"]),
+        # a transfer between prisons continues a custody told before, however long ago
+        ("Police arrested Karimov in Dushanbe in May 2022. His wife brought him food every week. "
+         "He was sentenced to seven years. His wife visits him twice a year. In March he was "
+         "transferred to the colony in Khujand.", ["detention", "charge"]),
+    ],
+)  # fmt: skip
+def test_events_round26_practices_and_custody_told_again(nlp, text, expected):
+    assert [e["event_type"] for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a departure dated to a year or by a route; leaving an office or a comment is none
+        ("In August 2021 I left.", [("relocation", "occurred")]),
+        ("In January 2022 I left through Russia with a friend's car.",
+         [("relocation", "occurred")]),
+        ("He's charged because of comments he left in a neighbourhood chat in 2020.",
+         [("charge", "occurred")]),
+        ("I left the office in 2021.", []),
+        # a pardon frees; a summons to one's own state's embassy is pressure
+        ("On 3 July 2024 Mr Haurylenka was among a group of prisoners pardoned by the head of "
+         "state.", [("release", "occurred")]),
+        ("She was called to the embassy.", [("harassment", "occurred")]),
+        # a helper named by the group she comes from
+        ("A woman from the Caucasus Justice Project helped me get to Vladikavkaz.",
+         [("intervention", "occurred")]),
+        # threats of broken bones and of going back inside
+        ("Men said that his legs would be broken if he went to the avenue again.",
+         [("assault", "threatened")]),
+        ('Colony officers warned him he would "go back inside" if he gave interviews.',
+         [("detention", "threatened")]),
+        ("He went back inside the building.", []),
+    ],
+)  # fmt: skip
+def test_events_round26_departures_pardons_and_threats(nlp, text, expected):
+    assert [(e["event_type"], e["status"]) for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a release an appeal recommends or a list asks for is a demand, not an event
+        ("ZDI recommends that the authorities quash his conviction and release him.", []),
+        ("The authorities should release her and drop the charges.", []),
+        ("We call on:\n- the Prosecutor General to refuse the request and to release him;", []),
+        ("If doctors find him fit to stand trial, his lawyer said, he should be released.",
+         [("release", "hypothetical")]),
+        ("They asked him about his friends and let him go the next morning.",
+         [("release", "occurred")]),
+        # a wave over a whole land, unless it is one day's
+        ("In the following weeks several hundred people were questioned across the region.",
+         []),
+        ("At least 23 journalists were detained across the country on Sunday.",
+         [("detention", "occurred")]),
+        # an insult in the words of a charge is no pressure on anyone
+        ('Prosecutors alleged that a phrase about "newcomers" insulted other ethnic groups.', []),
+        ("The defendant published content humiliating the head of state.", []),
+        ("Police officers insulted my mother.", [("harassment", "occurred")]),
+    ],
+)  # fmt: skip
+def test_events_round26_demands_waves_and_wordings(nlp, text, expected):
+    assert [(e["event_type"], e["status"]) for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # asked why it happened: the incident told before
+        ("Police summoned me three times in May. The Bureau sent a letter to the prosecutor "
+         "asking why I am being summoned again and again.", ["harassment", "intervention"]),
+        # questioned in custody is that custody; questioned and let go is a questioning
+        ("Officers took him to the police station, questioned him and let him go at midnight.",
+         ["detention", "release"]),
+        ("She was questioned at the police station for six hours and then allowed to go home.",
+         ["harassment", "release"]),
+    ],
+)  # fmt: skip
+def test_events_round26_questions_and_questioning(nlp, text, expected):
+    assert [e["event_type"] for e in nlp(text)._.events] == expected

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from testimony_nlp.segmenter import ParagraphSegmenter
+from testimony_nlp.segmenter import ParagraphSegmenter, dated_entry_prefix
 
 
 @pytest.fixture(scope="module")
@@ -42,3 +42,29 @@ def test_segmenter_sets_boundaries_the_parser_keeps():
     sentences = [s.text.strip() for s in doc.sents]
     assert sentences[-1] == "She is accused of hooliganism."
     assert not any("Charges" in s and "She" in s for s in sentences)
+
+
+@pytest.mark.parametrize(
+    "text, prefix",
+    [
+        ("19 Apr 2023 – Police detain him.", "19 Apr 2023 –"),
+        ("- 17 May: The court orders his arrest.", "- 17 May:"),
+        ("March 3, 2023 — Police raid the office.", "March 3, 2023 —"),
+        ("Nov 2023 – He is told of a threat.", "Nov 2023 –"),
+        ("3 officers - they came at night.", ""),
+        ("May 2023 was hard.", ""),
+        ("On 3 May - no one came.", ""),
+    ],
+)
+def test_segmenter_dated_entry_prefix(tokenizer, text, prefix):
+    doc = tokenizer(text)
+    assert doc[: dated_entry_prefix(doc)].text == prefix
+
+
+def test_segmenter_keeps_a_chronology_entry_whole():
+    from testimony_nlp.pipeline import build_pipeline
+
+    pipeline = build_pipeline(stages=["tnlp_segmenter"])
+    doc = pipeline("Timeline\n\n10 Oct 2023 – Rostami files an appeal.")
+    sentences = [s.text.strip() for s in doc.sents]
+    assert sentences == ["Timeline", "10 Oct 2023 – Rostami files an appeal."]

@@ -9,10 +9,39 @@ under it. The parser keeps boundaries that are already set.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 CONTINUATION_ENDS = {",", ";", "-", "–", "—", "(", "/", "&", "and", "or", "of", "the", "a"}
+_MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+MONTH_WORDS = frozenset(_MONTHS.split())
+ENTRY_DASHES = frozenset({"-", "–", "—", ":"})
+BULLETS = frozenset({"-", "–", "—", "•", "*", "·"})
+
+
+def dated_entry_prefix(tokens: Sequence[Token]) -> int:
+    """Length of a timeline entry's opening date and dash ("19 Apr 2023 –", "- 17 May:",
+    "March 3, 2023 —"), 0 when the tokens do not open with one. A chronology tells its
+    entries in the present tense ("Rostami files an appeal"), one dated incident each."""
+    words = [t for t in tokens[:8] if not t.is_space]
+    at = 1 if words and words[0].text in BULLETS else 0
+    months = days = 0
+    for i, word in enumerate(words[at:], start=at):
+        lower = word.lower_.rstrip(".")
+        if lower in MONTH_WORDS:
+            months += 1
+        elif word.like_num and len(word.text) <= 4 or word.text == ",":
+            days += word.like_num
+        elif word.text in ENTRY_DASHES and months == 1 and days and i > at:
+            return word.i - tokens[0].i + 1
+        else:
+            return 0
+    return 0
 
 
 class ParagraphSegmenter:
@@ -23,9 +52,23 @@ class ParagraphSegmenter:
         self.max_heading_tokens = max_heading_tokens
 
     def __call__(self, doc: Doc) -> Doc:
-        for i in self.sentence_starts(doc):
+        starts = self.sentence_starts(doc)
+        for i in starts:
             doc[i].is_sent_start = True
+        for i in self.entry_continuations(doc, [0, *starts]):
+            doc[i].is_sent_start = False
         return doc
+
+    def entry_continuations(self, doc: Doc, starts: list[int]) -> list[int]:
+        """The tokens after a line's first up to the word after its opening date and dash:
+        "10 Oct 2023 – Rostami files an appeal" is one entry, which the parser would otherwise
+        cut inside the date or after the dash."""
+        found = []
+        for start in starts:
+            end = start + dated_entry_prefix(doc[start : start + 8])
+            if end > start and end < len(doc) and end not in starts:
+                found.extend(range(start + 1, end + 1))
+        return found
 
     def sentence_starts(self, doc: Doc) -> list[int]:
         starts, line_start = [], 0

@@ -20,12 +20,20 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, POS, TAG
+from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, POS, SHAPE, TAG
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-COLUMNS = {"LEMMA": LEMMA, "LOWER": LOWER, "POS": POS, "TAG": TAG, "DEP": DEP, "ENT_TYPE": ENT_TYPE}
+COLUMNS = {
+    "LEMMA": LEMMA,
+    "LOWER": LOWER,
+    "POS": POS,
+    "TAG": TAG,
+    "DEP": DEP,
+    "ENT_TYPE": ENT_TYPE,
+    "SHAPE": SHAPE,
+}
 COLUMN_INDEX = {name: i for i, name in enumerate(COLUMNS)}
 INDEXED_ATTRS = ("LEMMA", "LOWER")
 WORD_COLUMNS = (COLUMN_INDEX["LEMMA"], COLUMN_INDEX["LOWER"])

@@ -61,6 +61,7 @@ from .status import (
     OCCURRED,
     REFUSAL_VERBS,
     THREATENED,
+    asked_why,
     clause_head,
     dated,
     detect_status,
@@ -800,6 +801,9 @@ class EventExtractor:
         ):
             # "has been held since May", "on 4 April he was transferred": dates of one custody
             earlier = self.earlier_with_victim(cand, cands, CUSTODY_TYPES, within=3, dated=True)
+            if earlier is None and anchor.lemma_.lower() in ("transfer", "move"):
+                # "transferred to the colony in Khujand": a custody however long ago told
+                earlier = self.earlier_with_victim(cand, cands, CUSTODY_TYPES, dated=True)
             if earlier is not None:
                 return earlier  # "he is held solely for his work": the detention told before
         if cand.type.name == "relocation" and anchor.lemma_.lower() in ("transfer", "move"):
@@ -860,6 +864,23 @@ class EventExtractor:
             custody = self.earlier_with_victim(cand, cands, CUSTODY_TYPES, within=3)
             if custody is not None:
                 return custody  # "they photographed me from the front and the side"
+        if cand.type.name == "harassment" and anchor.lemma_.lower() in QUESTIONING_VERBS:
+            custody = in_same_sentence(
+                cand,
+                cands,
+                lambda o: o.type.name == "detention" and o.status == cand.status,
+            )
+            if custody is not None:
+                return custody  # "taken to a police station; officers questioned him": in
+                # that custody ("questioned for six hours and allowed to go home" is no arrest)
+        if cand.type.name == "detention" and kept_there(anchor):
+            custody = self.earlier_with_victim(
+                cand, cands, CUSTODY_TYPES | {"harassment"}, within=3, dated=True, any_victim=True
+            )
+            if custody is not None:
+                # "took me to the station ... They kept me there for four hours"; "asked me to
+                # come for a conversation ... They kept us there": how long the summons lasted
+                return custody
         if cand.match.spec.type == "detention" and not cand.nominal:
             told = self.earlier_with_victim(cand, cands, within=2)
             if told is not None and told.status == cand.status and self.same_story(told, cand):
@@ -873,6 +894,10 @@ class EventExtractor:
         told = self.told_before(cand, cands)
         if told is not None:
             return told
+        if asked_why(anchor):
+            told = self.same_incident_anywhere(cand, cands, any_victim=True)
+            if told is not None:
+                return told  # "wrote asking why my mother had been summoned": that summons
         if cand.nominal:
             verbal = self.verbal_twin(cand, cands)
             if verbal is not None:
@@ -2049,8 +2074,9 @@ def carried_out_noun(cand: Candidate) -> Token | None:
 
 DEMANDING_VERBS = frozenset(
     {"campaign", "fight", "lobby", "push", "demand", "petition", "plead", "call", "urge", "ask"}
-    | {"appeal", "press", "seek", "insist", "request", "want", "wish"}
+    | {"appeal", "press", "seek", "insist", "request", "want", "wish", "recommend", "implore"}
 )
+OBLIGATION_MODALS = frozenset({"should", "must"})
 
 
 def in_same_sentence(
@@ -2072,10 +2098,37 @@ def lends_perpetrator(cand: Candidate) -> bool:
 
 def is_demanded_release(cand: Candidate) -> bool:
     """ "called for his release": asked for, not told ("successfully demanded" is told)."""
-    if cand.type.name != "release" or not is_demanded(cand.anchor):
+    if cand.type.name != "release":
         return False
-    # "calls on the authorities to release him": an infinitive asked for, however it parses
-    return cand.status != OCCURRED or is_infinitive(cand.anchor)
+    if is_demanded(cand.anchor):
+        # "calls on the authorities to release him": an infinitive asked for, however it parses;
+        # "recommends that the authorities release him": a subjunctive
+        return cand.status != OCCURRED or is_infinitive(cand.anchor) or is_subjunctive(cand.anchor)
+    return is_list_demand(cand.anchor)
+
+
+def is_subjunctive(verb: Token) -> bool:
+    """ "recommends that the authorities quash the conviction and release him": a bare verb in
+    the clause a demand governs."""
+    if verb.tag_ != "VB":
+        return False
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in DEMANDING_VERBS
+
+
+def is_list_demand(verb: Token) -> bool:
+    """A release an appeal's list asks for: "- release her immediately", "- the prosecutor
+    to release him" (an item under "We call on:"), "the authorities should release her"."""
+    if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in kids(verb)) and any(
+        c.dep_ == "nsubj" for c in kids(verb)
+    ):
+        return True  # "the authorities should release her" ("he should be released" is told)
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head  # "quash the conviction and release him"
+    if verb.tag_ != "VB" or verb.dep_ != "ROOT":
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids(verb)) or is_infinitive(verb)
 
 
 def is_demanded(anchor: Token) -> bool:
@@ -2218,6 +2271,7 @@ def seeks_asylum(cand: Candidate) -> bool:
 
 
 CUSTODY_TYPES = frozenset({"detention", "psychiatric_commitment"})
+QUESTIONING_VERBS = frozenset({"question", "interrogate"})
 STOP_PATTERNS = frozenset({"detention.stopped_person", "detention.stopped_car"})
 # a stop that ends in a psychiatric hospital is the commitment's first step; one that ends in a
 # drug test is a detention of its own ("stopped my car and made me blow into a breathalyser")
@@ -2282,6 +2336,14 @@ def is_continuing_state(anchor: Token) -> bool:
         return False
     # "is held", "has been held since May" (a state up to now), not "has arrested"
     return auxes[0].lemma_ == "be" or any(a.lower_ == "been" for a in auxes[1:])
+
+
+def kept_there(anchor: Token) -> bool:
+    """ "kept me there for four hours", "were held there until dark": "there" is the place of
+    a custody just told, and this its length, not a new detention."""
+    return anchor.lemma_.lower() in STATE_OF_CUSTODY and any(
+        c.dep_ == "advmod" and c.lower_ == "there" for c in kids(anchor)
+    )
 
 
 def has_own_date(token: Token) -> bool:

@@ -437,6 +437,8 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
         return False  # "read out a letter that said he was a traitor": a smear, not spying
     if spec.type == "surveillance" and obj is not None and not can_be_watched(obj, lexicon):
         return False  # "monitored conditions in detention facilities"
+    if spec.type == "harassment" and spoken_by_a_text(anchor):
+        return False  # "a phrase insulted other groups", "content humiliating the president"
     if spec.type == "seizure" and obj is not None and obj.lemma_.lower() in NOT_SEIZABLE:
         return False  # "conspiracy to seize power"
     if spec.type == "seizure" and obj is not None and obj.lemma_.lower() in BODY_PARTS:
@@ -460,6 +462,23 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
     if spec.agent == "power":  # "agents phoned her": contact by an agency is pressure
         return any(they_or_an_agency(s, lexicon) for s in acting_subjects(anchor))
     return not (spec.agent == "intervener" and not has_intervener_actor(anchor, lexicon))
+
+
+_TEXT_WORDS = (
+    "phrase post posts content video article comment song poem text publication statement "
+    "book word words message remark speech caption cartoon material materials"
+)
+TEXT_NOUNS = frozenset(_TEXT_WORDS.split())
+
+
+def spoken_by_a_text(anchor: Token) -> bool:
+    """Whether what insults or humiliates is a text ("a phrase insulted other ethnic groups",
+    "content humiliating the head of state"): the wording of an offence, not pressure on
+    anyone."""
+    if anchor.tag_ == "VBG" and anchor.dep_ in ("acl", "relcl", "advcl") and anchor.i:
+        before = anchor.doc[anchor.i - 1]  # "content humiliating", also read as an adverbial
+        return (anchor.head if anchor.dep_ != "advcl" else before).lemma_.lower() in TEXT_NOUNS
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in TEXT_NOUNS for c in kids(anchor))
 
 
 _QUANTIFIER_WORDS = (
@@ -1755,6 +1774,12 @@ def is_advocate(token: Token, lexicon: Lexicon, depth: int = 0) -> bool:
     related = [c for c in kids(token) if c.dep_ in ("compound", "appos", "amod")]
     if token.dep_ == "appos":
         related.append(token.head)
+    if (
+        not depth
+        and token.pos_ == "NOUN"
+        and any(is_advocate(body, lexicon, depth + 1) for body in prep_objects(token, "from"))
+    ):
+        return True  # "a woman from the Caucasus Justice Project", "a volunteer from Memorial"
     # "lawyer Ivan Petrov", "Petrov, her lawyer", "the OSCE representative"
     return any(r.lemma_.lower() in COUNSEL or r.ent_type_ in ADVOCATE_ENTS for r in related)
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from ..segmenter import dated_entry_prefix
 from .docindex import doc_index, kids
 
 VICTIM, PERPETRATOR, INTERVENER = "victim", "perpetrator", "intervener"
@@ -483,6 +484,7 @@ def noun_phrase(token: Token) -> Span:
         ):
             right = child.right_edge
     start = left.i
+    start += dated_entry_prefix(doc[start : token.i])  # "10 Oct 2023 – Rostami files ..."
     while start < token.i and doc[start].dep_ in ("det", "punct", "cc", "preconj", "predet"):
         start += 1
     phrase = doc[start : right.i + 1]

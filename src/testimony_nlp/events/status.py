@@ -13,6 +13,7 @@ from collections.abc import Collection
 
 from spacy.tokens import Span, Token
 
+from ..segmenter import dated_entry_prefix
 from .docindex import doc_index, kids
 from .roles import ACCESS_ACTS, Lexicon, Participant
 
@@ -143,7 +144,7 @@ def detect_status(anchor: Token, lex: Lexicon) -> tuple[str, str | None]:
                 return OCCURRED, "successfully"
             if lemma in cues["volition_heads"] and is_past(tok) and contrasted(tok):
                 return ATTEMPTED, lemma  # "they wanted to detain him, but neighbours intervened"
-            if lemma in ASKING_VERBS and is_past(tok) and below.lemma_.lower() in ACCESS_ACTS:
+            if lemma in REQUEST_VERBS and is_past(tok) and below.lemma_.lower() in ACCESS_ACTS:
                 return ATTEMPTED, lemma  # "I asked to see my client": access sought
             return HYPOTHETICAL, lemma
         if lemma in cues["hypothetical_nouns"] and tok.pos_ == "NOUN":
@@ -190,7 +191,7 @@ def wished_for(head: Token) -> Token | None:
 FEAR_WORDS = frozenset({"afraid", "scared", "fearful", "worried", "terrified", "frightened"})
 PERMISSION_VERBS = frozenset({"allow", "permit", "authorise", "authorize", "empower", "entitle"})
 REFUSAL_VERBS = frozenset({"refuse", "decline"})
-ASKING_VERBS = frozenset({"ask", "request", "demand", "seek"})
+REQUEST_VERBS = frozenset({"ask", "request", "demand", "seek"})
 PURPOSE_MOTION = frozenset({"come", "go", "arrive", "show", "turn", "return"})
 ORDER_VERBS = frozenset({"rule", "order", "decide", "decree", "sanction", "instruct", "direct"})
 
@@ -374,6 +375,8 @@ def is_specific(participant: Participant) -> bool:
     first = words[0].lower()
     if first in ("people", "anyone", "everyone", "those", "someone", "dissidents", "a", "an"):
         return False  # "a reporter" may be anyone until the clause says when it happened
+    if "number" in words[:3] and "of" in words[1:4] and not participant.name[:1].isdigit():
+        return False  # "a growing number of journalists": a count of nobody in particular
     head_words = noun_phrase_head_words(words)
     head = head_words[-1].lower()
     plural_bare = (
@@ -401,6 +404,9 @@ NUMBER_WORDS = frozenset({
     "both",
 })  # fmt: skip
 IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children"})
+DETERMINERS = frozenset(
+    {"the", "his", "her", "their", "my", "our", "your", "its", "these", "those", "this", "that"}
+)
 NP_BOUNDARIES = frozenset({"in", "of", "from", "at", "with", "who", "that", "across", "around"})
 
 
@@ -420,6 +426,8 @@ def is_generic(anchor: Token, victims: list[Participant], lex: Lexicon) -> bool:
     """
     if is_question(anchor) or asked_whether(anchor):
         return True  # "Were you detained?", "I asked whether I was under arrest"
+    if dated_entry_prefix(doc_index(anchor.doc).sentence(anchor)):
+        return False  # "19 Apr 2023 – X is charged": a chronology's entry, in the present
     if is_request(anchor, lex) or names_offence(anchor, lex):
         return True
     nobody_in_particular = bool(victims) and all(is_anyone(v) for v in victims)
@@ -453,6 +461,16 @@ def is_generic(anchor: Token, victims: list[Participant], lex: Lexicon) -> bool:
         return True  # "a number of them have been prosecuted": a count, no incident
     if victims and all(owned_by_a_kind(v) for v in victims) and habitual(anchor, lex):
         return True  # "critics are routinely put on wanted lists and their relatives pressured"
+    if victims and all(map(is_bare_plural, victims)) and habitual(anchor, lex):
+        return True  # "authorities regularly detain Central Asian nationals": a practice
+    if (
+        victims
+        and not any(map(is_specific_one, victims))
+        and spread_over_a_land(anchor)
+        and not dated_to_a_day(anchor)
+    ):
+        return True  # "several hundred people were questioned across the region": a wave
+        # ("23 journalists were detained across the country on Sunday" is one day's)
     if any(is_specific(v) for v in victims) or concerns_speaker(anchor, lex):
         return False
     if victims and anchor.dep_ == "relcl" and anchor.head.tag_ == "NNS" and not dated(anchor):
@@ -489,6 +507,8 @@ ANYONE_WORDS = frozenset(
         "everyone",
         "ones",
         "those",
+        "whoever",
+        "whomever",
     }
 )
 POSSIBILITY_MODALS = frozenset({"can", "could", "may", "might"})
@@ -585,6 +605,70 @@ def ranked_in_a_count(anchor: Token) -> bool:
         c.dep_ == "amod" and (c.lower_ in ORDINAL_WORDS or c.ent_type_ == "ORDINAL")
         for c in kids(anchor.head)
     )
+
+
+def is_bare_plural(victim: Participant) -> bool:
+    """ "Central Asian nationals", "foreign journalists": a kind of people, no determiner,
+    number or name to single some out."""
+    words = victim.name.split()
+    if victim.is_narrator or victim.key or not words or not words[-1].islower():
+        return False
+    head = words[-1].lower()
+    plural = head.endswith("s") or head in IRREGULAR_PLURALS
+    return plural and words[0].lower() not in DETERMINERS and not counted_few(words)
+
+
+LAND_WORDS = frozenset({"country", "region", "republic", "nation", "province", "oblast"})
+
+
+def spread_over_a_land(anchor: Token) -> bool:
+    """ "across the country", "throughout the region", "nationwide": many incidents in many
+    places, told as one wave."""
+    chain = governor_chain(anchor)
+    heads = chain + [c for t in chain for c in kids(t) if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    for tok in heads:  # "strike leaders across the country were dismissed"
+        for child in kids(tok):
+            if child.dep_ == "advmod" and child.lower_ == "nationwide":
+                return True
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in ("across", "throughout")
+                and any(o.lemma_.lower() in LAND_WORDS for o in kids(child) if o.dep_ == "pobj")
+            ):
+                return True
+    return False
+
+
+DAY_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
+     "today", "tonight"}
+)  # fmt: skip
+
+
+def dated_to_a_day(anchor: Token) -> bool:
+    """A date in the clause that names a day ("on Sunday", "on 3 May"), not a stretch ("in the
+    following weeks")."""
+    return any(
+        t.ent_type_ == "DATE" and (t.lower_ in DAY_WORDS or (t.like_num and len(t.text) <= 2))
+        for t in anchor.subtree
+    )
+
+
+def is_specific_one(victim: Participant) -> bool:
+    """A victim singled out: the narrator, a name, a pronoun or a definite person, not a kind
+    or a count of people."""
+    return is_specific(victim) and not is_tally(victim) and not counted(victim)
+
+
+def counted(victim: Participant) -> bool:
+    words = victim.name.lower().split()
+    return bool(words) and (words[0][:1].isdigit() or words[0] in COUNT_WORDS)
+
+
+COUNT_WORDS = frozenset(
+    {"several", "dozens", "hundreds", "thousands", "scores", "many", "some", "two", "three",
+     "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty"}
+)  # fmt: skip
 
 
 def owned_by_a_kind(victim: Participant) -> bool:
@@ -773,6 +857,7 @@ CESSATION_VERBS = frozenset(
 
 
 ASKING_VERBS = frozenset({"ask", "wonder", "inquire", "enquire", "check"})
+EXPLAINING_VERBS = ASKING_VERBS | {"explain", "question", "demand", "know", "learn"}
 
 
 def asked_whether(anchor: Token) -> bool:
@@ -785,6 +870,24 @@ def asked_whether(anchor: Token) -> bool:
             if mark.lower_ == "if" and tok.dep_ == "ccomp" and tok.head.lemma_ in ASKING_VERBS:
                 return True
     return False
+
+
+def asked_why(anchor: Token) -> bool:
+    """An event in an indirect question of why or on what grounds ("asking why my mother was
+    summoned", "to explain on what legal basis he is held"): it is told elsewhere, if at all."""
+    head = clause_head(anchor)
+    if head.dep_ != "ccomp" or head.head.lemma_.lower() not in EXPLAINING_VERBS:
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ == "why" for c in kids(head)):
+        return True
+    return any(
+        c.dep_ == "prep" and any(o.dep_ == "pobj" and asks_which(o) for o in kids(c))
+        for c in kids(head)
+    )
+
+
+def asks_which(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("what", "which") for c in kids(noun))
 
 
 def is_question(anchor: Token) -> bool:
