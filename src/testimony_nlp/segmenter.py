@@ -29,15 +29,15 @@ def dated_entry_prefix(tokens: Sequence[Token]) -> int:
     "March 3, 2023 —"), 0 when the tokens do not open with one. A chronology tells its
     entries in the present tense ("Rostami files an appeal"), one dated incident each."""
     words = [t for t in tokens[:8] if not t.is_space]
-    at = 1 if words and words[0].text in BULLETS else 0
-    months = days = 0
-    for i, word in enumerate(words[at:], start=at):
-        lower = word.lower_.rstrip(".")
-        if lower in MONTH_WORDS:
+    if words and words[0].text in BULLETS:
+        words = words[1:]
+    months = numbers = 0  # a day or a year, or both
+    for word in words:
+        if word.lower_.rstrip(".") in MONTH_WORDS:
             months += 1
-        elif word.like_num and len(word.text) <= 4 or word.text == ",":
-            days += word.like_num
-        elif word.text in ENTRY_DASHES and months == 1 and days and i > at:
+        elif (word.like_num and len(word.text) <= 4) or word.text == ",":
+            numbers += word.like_num
+        elif word.text in ENTRY_DASHES and months == 1 and numbers:
             return word.i - tokens[0].i + 1
         else:
             return 0
@@ -60,9 +60,9 @@ class ParagraphSegmenter:
         return doc
 
     def entry_continuations(self, doc: Doc, starts: list[int]) -> list[int]:
-        """The tokens after a line's first up to the word after its opening date and dash:
-        "10 Oct 2023 – Rostami files an appeal" is one entry, which the parser would otherwise
-        cut inside the date or after the dash."""
+        """Each token of a line's opening date and dash but the first, and the word after
+        them: "10 Oct 2023 – Rostami files an appeal" is one entry, which the parser would
+        otherwise cut inside the date or after the dash."""
         found = []
         for start in starts:
             end = start + dated_entry_prefix(doc[start : start + 8])

@@ -476,8 +476,9 @@ def spoken_by_a_text(anchor: Token) -> bool:
     "content humiliating the head of state"): the wording of an offence, not pressure on
     anyone."""
     if anchor.tag_ == "VBG" and anchor.dep_ in ("acl", "relcl", "advcl") and anchor.i:
-        before = anchor.doc[anchor.i - 1]  # "content humiliating", also read as an adverbial
-        return (anchor.head if anchor.dep_ != "advcl" else before).lemma_.lower() in TEXT_NOUNS
+        # "content humiliating ...", also parsed as an adverbial of "published"
+        text = anchor.doc[anchor.i - 1] if anchor.dep_ == "advcl" else anchor.head
+        return text.lemma_.lower() in TEXT_NOUNS
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in TEXT_NOUNS for c in kids(anchor))
 
 

@@ -381,8 +381,7 @@ def is_specific(participant: Participant) -> bool:
     head = head_words[-1].lower()
     plural_bare = (
         (head.endswith("s") or head in IRREGULAR_PLURALS)
-        and first
-        not in ("the", "his", "her", "their", "my", "our", "these", "those", "this", "that")
+        and first not in DETERMINERS
         and not any(w[0].isdigit() for w in words)
         and not counted_few(words)
         and not any(w[0].isupper() for w in head_words[1:])
@@ -405,7 +404,7 @@ NUMBER_WORDS = frozenset({
 })  # fmt: skip
 IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children"})
 DETERMINERS = frozenset(
-    {"the", "his", "her", "their", "my", "our", "your", "its", "these", "those", "this", "that"}
+    {"the", "his", "her", "their", "my", "our", "these", "those", "this", "that"}
 )
 NP_BOUNDARIES = frozenset({"in", "of", "from", "at", "with", "who", "that", "across", "around"})
 
@@ -661,14 +660,12 @@ def is_specific_one(victim: Participant) -> bool:
 
 
 def counted(victim: Participant) -> bool:
+    """ "23 journalists", "several hundred people", "two activists": people told as a count."""
     words = victim.name.lower().split()
     return bool(words) and (words[0][:1].isdigit() or words[0] in COUNT_WORDS)
 
 
-COUNT_WORDS = frozenset(
-    {"several", "dozens", "hundreds", "thousands", "scores", "many", "some", "two", "three",
-     "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty"}
-)  # fmt: skip
+COUNT_WORDS = NUMBER_WORDS | TALLY_WORDS | {"several", "scores", "many", "some", "thousands"}
 
 
 def owned_by_a_kind(victim: Participant) -> bool:
