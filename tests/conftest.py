@@ -27,6 +27,17 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def rules_nlp():
+    """The complete pipeline with the events stage's learned verifier left out: for tests of
+    what the rules and linking find, which the verifier's threshold should not decide."""
+    from testimony_nlp.pipeline import build_pipeline
+
+    pipeline = build_pipeline()
+    pipeline.get_pipe("tnlp_events").verifier = None
+    return pipeline
+
+
+@pytest.fixture(scope="session")
 def base_nlp():
     """The bare base spaCy model, for stage tests that add one component."""
     from testimony_nlp.pipeline import load_base_model

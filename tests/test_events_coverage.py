@@ -2308,8 +2308,8 @@ def test_events_round19_schools_helpers_and_purposes(nlp, text, expected):
         ),
     ],
 )
-def test_events_round19_arrests_stopped_by_bystanders(nlp, text, expected):
-    events = nlp(text)._.events
+def test_events_round19_arrests_stopped_by_bystanders(rules_nlp, text, expected):
+    events = rules_nlp(text)._.events
     assert [
         (e["event_type"], e["status"], e["victim"], e["perpetrator"]) for e in events
     ] == expected
@@ -3222,4 +3222,22 @@ def test_events_round26_demands_waves_and_wordings(nlp, text, expected):
     ],
 )  # fmt: skip
 def test_events_round26_questions_and_questioning(nlp, text, expected):
+    assert [e["event_type"] for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare visit is how the arrest told a few sentences later began
+        ("On the night of 28 January police officers came to our house in Shali. There were "
+         "fifteen of them, some in masks. They did not show any papers. They arrested my father "
+         "and my two brothers.", ["detention"]),
+        # a visit that tells its own act, or came more than once, is an incident of its own
+        ("In November the police came to my mother's flat twice, asking where I was. A week "
+         "later they detained my brother.", ["harassment", "detention"]),
+        ("A district officer came to her flat and asked her about her son. The next day police "
+         "detained him at the market.", ["harassment", "detention"]),
+    ],
+)  # fmt: skip
+def test_events_round26_visits_and_what_followed(nlp, text, expected):
     assert [e["event_type"] for e in nlp(text)._.events] == expected

@@ -93,7 +93,7 @@ DEMANDED_TYPES = frozenset({"release", "relocation"})
 VISIT_PATTERN = "harassment.agents_came_home"
 PERPETRATOR_REACH = 3  # sentences back an agentless event takes the agency last named
 CHARGING = frozenset({"court", "prosecutor", "investigators"})
-VISIT_REACH = 2  # sentences after a visit in which what the visitors did is told
+VISIT_REACH = 3  # sentences after a visit in which what the visitors did is told
 # what visitors come to do: a visit followed by a charge or a helper's appeal is its own
 VISIT_ACTS = frozenset(
     {"detention", "seizure", "psychiatric_commitment", "drug_test", "assault", "surveillance"}
@@ -417,6 +417,10 @@ class EventExtractor:
             return None  # "my uncle was killed in the Karabakh war": no one's abuse told
         if match.spec.nominal and said_to_be_routine(anchor):
             return None  # "raids on dormitories ... have become routine": a practice
+        if match.spec.nominal and counts_incidents(anchor):
+            return None  # "documented 41 detentions and 17 new convictions": a tally
+        if etype.name == "charge" and match.spec.nominal and cue == "risk":
+            return None  # "at risk of torture and of an unfair trial": a fear, no case told
         if asks_for_information(anchor):
             return None  # "Please explain why his lawyers were denied access": to a government
         if is_characterised(anchor):
@@ -739,7 +743,9 @@ class EventExtractor:
             if cand.status != OCCURRED:
                 cand.merged = True  # "if the police come to our flat": no visit to tell
                 return None
-            # "police came to my flat and detained me": the visit is how the detention began
+            # "police came to my flat and detained me": the visit is how the detention began;
+            # "came to her flat and asked about her son" tells its own act, later ones are others
+            reach = 0 if visit_tells_its_act(anchor) else VISIT_REACH
             told = next(
                 (
                     o
@@ -748,7 +754,7 @@ class EventExtractor:
                     and o.anchor.i > anchor.i
                     and (o.type.name in VISIT_ACTS or o.type.name == "harassment")
                     and o.sent_index - cand.sent_index
-                    <= (0 if o.type.name == "harassment" else VISIT_REACH)
+                    <= (0 if o.type.name == "harassment" else reach)
                     and o.match.spec.base_id != VISIT_PATTERN
                 ),
                 None,
@@ -1809,6 +1815,21 @@ def died_in_war(anchor: Token) -> bool:
 WAR_WORDS = frozenset({"war", "battle", "fighting", "combat", "accident", "crash", "earthquake"})
 
 
+def counts_incidents(noun: Token) -> bool:
+    """ "we documented 41 politically motivated detentions, 17 new convictions": plural event
+    nouns under a number that a monitor records, nobody's ("read me two charges" are mine)."""
+    if noun.tag_ != "NNS" or children(noun, "poss") or prep_objects(noun, "of"):
+        return False
+    if not any(c.dep_ == "nummod" and c.lower_ not in ("one", "1") for c in kids(noun)):
+        return False
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECORDING_VERBS
+
+
+RECORDING_VERBS = frozenset({"document", "record", "register", "count", "log", "tally", "note"})
+
+
 def said_to_be_routine(anchor: Token) -> bool:
     """ "Checks of documents, raids on dormitories and expulsions have become routine": the
     subject of a verb that calls it common names a practice."""
@@ -2336,6 +2357,16 @@ def is_continuing_state(anchor: Token) -> bool:
         return False
     # "is held", "has been held since May" (a state up to now), not "has arrested"
     return auxes[0].lemma_ == "be" or any(a.lower_ == "been" for a in auxes[1:])
+
+
+def visit_tells_its_act(visit: Token) -> bool:
+    """ "came to her flat and asked about her son", "have come twice to ask where I am": the
+    visit's own clause says what the visitors did, or that they came more than once."""
+    return any(
+        (c.dep_ in ("conj", "xcomp", "advcl") and c.pos_ == "VERB")
+        or (c.dep_ == "advmod" and c.lower_ in ("twice", "again", "repeatedly"))
+        for c in kids(visit)
+    )
 
 
 def kept_there(anchor: Token) -> bool:

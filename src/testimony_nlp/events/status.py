@@ -460,8 +460,14 @@ def is_generic(anchor: Token, victims: list[Participant], lex: Lexicon) -> bool:
         return True  # "a number of them have been prosecuted": a count, no incident
     if victims and all(owned_by_a_kind(v) for v in victims) and habitual(anchor, lex):
         return True  # "critics are routinely put on wanted lists and their relatives pressured"
-    if victims and all(map(is_bare_plural, victims)) and habitual(anchor, lex):
-        return True  # "authorities regularly detain Central Asian nationals": a practice
+    if (
+        victims
+        and all(map(is_bare_plural, victims))
+        and (habitual(anchor, lex) or repeated_so_far(anchor, lex))
+    ):
+        # "authorities regularly detain Central Asian nationals", "Russia has repeatedly
+        # expelled Central Asian dissidents": a practice
+        return True
     if (
         victims
         and not any(map(is_specific_one, victims))
@@ -615,6 +621,15 @@ def is_bare_plural(victim: Participant) -> bool:
     head = words[-1].lower()
     plural = head.endswith("s") or head in IRREGULAR_PLURALS
     return plural and words[0].lower() not in DETERMINERS and not counted_few(words)
+
+
+def repeated_so_far(anchor: Token, lex: Lexicon) -> bool:
+    """ "has repeatedly expelled": a present perfect that counts no date, done again and
+    again."""
+    if not present_perfect(anchor) or dated(anchor):
+        return False
+    adverbs = lex.status["iterative_adverbs"]
+    return any(c.lower_ in adverbs for tok in governor_chain(anchor) for c in kids(tok))
 
 
 LAND_WORDS = frozenset({"country", "region", "republic", "nation", "province", "oblast"})
