@@ -3241,3 +3241,24 @@ def test_events_round26_questions_and_questioning(nlp, text, expected):
 )  # fmt: skip
 def test_events_round26_visits_and_what_followed(nlp, text, expected):
     assert [e["event_type"] for e in nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a monitor's tally of events is no event; someone's counted charges are
+        ("This week we documented at least 41 politically motivated detentions across Belarus "
+         "and 17 new convictions in political cases.", []),
+        ('The prosecutor read me two charges, "propaganda" and "insulting officials".',
+         ["charge"]),
+        # an unfair trial feared is no case; the feared torture is told as a risk
+        ("The group believes he is at real risk of torture and of an unfair trial.",
+         ["assault"]),
+        # a kind of people done to again and again is a practice; one brother is not
+        ("Russia has repeatedly expelled Central Asian dissidents in disregard of UN requests.",
+         []),
+        ("Police have repeatedly detained my brother.", ["detention"]),
+    ],
+)  # fmt: skip
+def test_events_round26_tallies_fears_and_repeats(rules_nlp, text, expected):
+    assert [e["event_type"] for e in rules_nlp(text)._.events] == expected
