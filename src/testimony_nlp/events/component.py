@@ -47,6 +47,7 @@ from .roles import (
     courts_for_court_acts,
     fill_from_document,
     find_subject,
+    first_conjunct,
     first_person_in,
     grammatical_object,
     inherit_perpetrators,
@@ -1822,8 +1823,7 @@ def counts_incidents(noun: Token) -> bool:
         return False
     if not any(c.dep_ == "nummod" and c.lower_ not in ("one", "1") for c in kids(noun)):
         return False
-    while noun.dep_ == "conj" and noun.head.i != noun.i:
-        noun = noun.head
+    noun = first_conjunct(noun)
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECORDING_VERBS
 
 
@@ -1897,9 +1897,7 @@ def is_named_not_told(anchor: Token) -> bool:
     """An event noun after "the use of", "a copy of" or "a suspension of" (also in a list:
     "the use of accusations and house arrest"), or one guarded against ("protected from
     torture"): a practice, a paper or a halt named, no incident."""
-    noun = anchor
-    while noun.dep_ == "conj" and noun.head.i != noun.i:
-        noun = noun.head
+    noun = first_conjunct(anchor)
     if noun.dep_ != "pobj":
         return False
     if noun.head.lower_ == "from" and noun.head.head.lemma_.lower() in GUARD_VERBS:
@@ -2133,8 +2131,7 @@ def is_subjunctive(verb: Token) -> bool:
     the clause a demand governs."""
     if verb.tag_ != "VB":
         return False
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head
+    verb = first_conjunct(verb)
     return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in DEMANDING_VERBS
 
 
@@ -2145,8 +2142,7 @@ def is_list_demand(verb: Token) -> bool:
         c.dep_ == "nsubj" for c in kids(verb)
     ):
         return True  # "the authorities should release her" ("he should be released" is told)
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head  # "quash the conviction and release him"
+    verb = first_conjunct(verb)  # "quash the conviction and release him"
     if verb.tag_ != "VB" or verb.dep_ != "ROOT":
         return False
     return not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids(verb)) or is_infinitive(verb)

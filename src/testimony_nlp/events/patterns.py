@@ -27,6 +27,7 @@ from .roles import (
     Lexicon,
     actor_key,
     find_subject,
+    first_conjunct,
     grammatical_object,
     in_quotes,
     is_intervener_like,
@@ -888,8 +889,7 @@ def is_alleged_offence(anchor: Token) -> bool:
     policeman": the offence a charge names is no event."""
     if is_called_offence(anchor):
         return True
-    while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
-        anchor = anchor.head  # 'convicted him of "propaganda" and "insulting the sacred"'
+    anchor = first_conjunct(anchor)  # 'convicted him of "propaganda" and "insulting the sacred"'
     prep = anchor.head
     if anchor.dep_ not in ("pcomp", "pobj") or prep.lower_ not in OFFENCE_PREPS:
         return inside_named_offence(anchor)

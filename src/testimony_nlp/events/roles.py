@@ -503,6 +503,13 @@ def conjuncts(token: Token) -> list[Token]:
     return [token, *[c for c in token.conjuncts if c.i > token.i]]
 
 
+def first_conjunct(token: Token) -> Token:
+    """The first member of the coordination a token is in ("A, B and C": A)."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 class RoleResolver:
     """Finds and names the participants of one event anchor."""
 
