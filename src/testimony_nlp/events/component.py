@@ -26,6 +26,7 @@ from .patterns import (
     LAWYER_WORDS,
     MEDIA_SMEARS,
     PATTERNS_FILE,
+    QUESTIONING_VERBS,
     TriggerFinder,
     TriggerMatch,
     acting_subjects,
@@ -2288,7 +2289,6 @@ def seeks_asylum(cand: Candidate) -> bool:
 
 
 CUSTODY_TYPES = frozenset({"detention", "psychiatric_commitment"})
-QUESTIONING_VERBS = frozenset({"question", "interrogate"})
 STOP_PATTERNS = frozenset({"detention.stopped_person", "detention.stopped_car"})
 # a stop that ends in a psychiatric hospital is the commitment's first step; one that ends in a
 # drug test is a detention of its own ("stopped my car and made me blow into a breathalyser")
