@@ -3262,3 +3262,45 @@ def test_events_round26_visits_and_what_followed(nlp, text, expected):
 )  # fmt: skip
 def test_events_round26_tallies_fears_and_repeats(rules_nlp, text, expected):
     assert [e["event_type"] for e in rules_nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a campaign page's dated entries, told in the present: each one an incident
+        ("Free Daria Kovaleva\n\nDaria Kovaleva is a teacher from Mahilioŭ.\n\n"
+         "4 May 2023. Daria is detained by KGB officers at her school.\n\n"
+         "June 2023. Investigators send Daria for a psychiatric examination at the regional "
+         "psychiatric hospital.",
+         [("detention", "occurred"), ("psychiatric_commitment", "occurred")]),
+        # recognised by defenders, with "by" read as the prisoner's
+        ("Police detained the poet Ales Krupa in Minsk in 2021. Krupa has been recognised as a "
+         "political prisoner by Belarusian human rights defenders since May 2021.",
+         [("detention", "occurred"), ("intervention", "occurred")]),
+        # a court refusing the extradition a state asked for: an attempted removal
+        ("Police in Bishkek detained the blogger Farrukh Saidov at Dushanbe's request, but a court "
+         "refused to extradite him.", [("detention", "occurred"), ("relocation", "attempted")]),
+    ],
+)  # fmt: skip
+def test_events_round27_chronologies_recognitions_and_refusals(rules_nlp, text, expected):
+    assert [(e["event_type"], e["status"]) for e in rules_nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a kind of people undergo as a rule is a practice, not an incident
+        ("Observant Muslims in the region are routinely stopped for drug tests.", []),
+        ("Families of those who died in 2022 are regularly summoned before the anniversary.", []),
+        # an act, not a person, is what the law pursues
+        ("In Belarus, sending money to political prisoners can be prosecuted.", []),
+        # people counted are no institution; a student expelled is not exiled
+        ("In March three nurses who had signed the letter were dismissed from the clinic.",
+         ["harassment"]),
+        ('On 2 May I was expelled "for conduct unworthy of a student".', ["harassment"]),
+        # an arrest feared at a sentence's start, read by the parser as a compound
+        ("Fearing arrest, the blogger left for Tbilisi in May.", ["relocation"]),
+    ],
+)  # fmt: skip
+def test_events_round27_practices_offences_and_dismissals(rules_nlp, text, expected):
+    assert [e["event_type"] for e in rules_nlp(text)._.events] == expected

@@ -52,6 +52,7 @@ def test_segmenter_sets_boundaries_the_parser_keeps():
         ("March 3, 2023 — Police raid the office.", "March 3, 2023 —"),
         ("Nov 2023 – He is told of a threat.", "Nov 2023 –"),
         ("3 officers - they came at night.", ""),
+        ("9 March 2022. She is detained.", "9 March 2022."),
         ("May 2023 was hard.", ""),
         ("On 3 May - no one came.", ""),
     ],

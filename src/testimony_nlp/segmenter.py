@@ -20,14 +20,14 @@ _MONTHS = (
     "jan feb mar apr jun jul aug sep sept oct nov dec"
 )
 MONTH_WORDS = frozenset(_MONTHS.split())
-ENTRY_DASHES = frozenset({"-", "–", "—", ":"})
+ENTRY_DASHES = frozenset({"-", "–", "—", ":", "."})  # "9 March 2022. X is detained"
 BULLETS = frozenset({"-", "–", "—", "•", "*", "·"})
 
 
 def dated_entry_prefix(tokens: Sequence[Token]) -> int:
     """Length of a timeline entry's opening date and dash ("19 Apr 2023 –", "- 17 May:",
-    "March 3, 2023 —"), 0 when the tokens do not open with one. A chronology tells its
-    entries in the present tense ("Rostami files an appeal"), one dated incident each."""
+    "March 3, 2023 —", "9 March 2022."), 0 when the tokens do not open with one. A chronology
+    tells its entries in the present tense ("Rostami files an appeal"), one dated incident each."""
     words = [t for t in tokens[:8] if not t.is_space]
     if words and words[0].text in BULLETS:
         words = words[1:]

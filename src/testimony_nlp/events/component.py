@@ -503,6 +503,8 @@ class EventExtractor:
             return None  # "Uzbekistan has freed a number of prisoners": a policy, no one told
         if match.spec.nominal and is_bare_heading(anchor):
             return None  # "The fines." over a section: a topic, told below
+        if etype.name == "relocation" and status == NEGATED and handover_refused(anchor):
+            status = ATTEMPTED  # "a Turkish court refused to extradite him": asked for, stopped
         if (
             etype.name == "relocation"
             and status == NEGATED
@@ -594,7 +596,9 @@ class EventExtractor:
 
     def targets_institution(self, anchor: Token) -> bool:
         obj = grammatical_object(anchor)
-        return obj is not None and obj.pos_ != "PRON" and actor_key(obj, self.lexicon) is not None
+        if obj is None or obj.pos_ == "PRON" or actor_key(obj, self.lexicon) is None:
+            return False
+        return not any(c.dep_ == "nummod" for c in kids(obj))  # "two nurses": people counted
 
     def complains_for_victim(self, anchor: Token) -> bool:
         """A complaint or lawsuit filed by a person, not by an agency of the state."""
@@ -1737,8 +1741,12 @@ def is_feared(anchor: Token) -> bool:
     head = anchor.head
     if anchor.dep_ == "dobj" and head.lemma_.lower() in FEAR_WORDS:
         return True
-    if any(c.dep_ == "amod" and c.lemma_.lower() in FEAR_WORDS for c in kids(anchor)):
-        return True  # the parser often reads "fearing arrest" as an adjective on the noun
+    if any(
+        c.dep_ in ("amod", "compound")
+        and {c.lemma_.lower(), c.lower_.removesuffix("ing")} & FEAR_WORDS
+        for c in kids(anchor)
+    ):
+        return True  # the parser often reads "fearing arrest" as a modifier of the noun
     return (
         anchor.dep_ == "pobj"
         and head.lower_ == "of"
@@ -1851,6 +1859,18 @@ def said_to_be_routine(anchor: Token) -> bool:
 ROUTINE_WORDS = frozenset(
     {"routine", "common", "commonplace", "widespread", "systematic", "norm", "everyday"}
 )
+
+
+HANDOVER_VERBS = frozenset({"extradite", "deport", "expel", "return", "hand", "send"})
+
+
+def handover_refused(verb: Token) -> bool:
+    """ "the court refused to extradite him": a state's request for the person, turned down."""
+    return (
+        verb.lemma_.lower() in HANDOVER_VERBS
+        and verb.dep_ == "xcomp"
+        and verb.head.lemma_.lower() in REFUSAL_VERBS
+    )
 
 
 def refuses_to_go(verb: Token) -> bool:

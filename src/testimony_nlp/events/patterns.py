@@ -1772,7 +1772,7 @@ def is_advocate(token: Token, lexicon: Lexicon, depth: int = 0) -> bool:
         return True  # an organisation's acronym the NER did not label ("BAJ condemned ...")
     if {lemma, lower, lower.removesuffix("s")} & lexicon.intervener_heads:
         return True  # also a plural in a name: "Front Line Defenders"
-    related = [c for c in kids(token) if c.dep_ in ("compound", "appos", "amod")]
+    related = [c for c in kids(token) if c.dep_ in ("compound", "appos", "amod", "nmod")]
     if token.dep_ == "appos":
         related.append(token.head)
     if (
@@ -1805,6 +1805,8 @@ def has_third_party_actor(anchor: Token, lexicon: Lexicon) -> bool:
     actors = [c for c in kids(anchor) if c.dep_ == "nsubj"] + [
         g for c in kids(anchor) if c.dep_ == "agent" for g in kids(c) if g.dep_ == "pobj"
     ]
+    for role in (g for c in kids(anchor) if c.lower_ == "as" for g in kids(c)):
+        actors += prep_objects(role, "by")  # "recognised as a political prisoner by Viasna"
     return any(
         a.pos_ in ("PROPN", "NOUN")
         and a.lower_ not in lexicon.first_singular | lexicon.first_plural

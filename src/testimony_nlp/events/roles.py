@@ -274,7 +274,7 @@ def is_person_like(token: Token, lex: Lexicon) -> bool:
         c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in kids(token)
     ):
         return True  # "his client, Bekzhan Osmonov": a noun that a name explains is a person
-    if token.is_title and token.text in person_name_words(token.doc):
+    if token.is_title and token.text in person_name_words(token.doc, lex):
         return True  # "Bakyt is now charged": a name the tagger misread here, a PERSON elsewhere
     return token.pos_ == "NOUN" and agentive_person_noun(lemma)
 
@@ -282,14 +282,31 @@ def is_person_like(token: Token, lex: Lexicon) -> bool:
 ACCESS_ACTS = frozenset({"see", "meet", "visit"})  # a helper's access to someone held
 
 
-def person_name_words(doc: Doc) -> frozenset[str]:
-    """The words of the document's PERSON entities ("Bakyt", "Asanov")."""
+def person_name_words(doc: Doc, lex: Lexicon) -> frozenset[str]:
+    """The words of the document's PERSON entities ("Bakyt", "Asanov") and of the names it
+    describes as people ("Alena Sianko is a nurse", "Sianko, a nurse"), which the tagger may
+    have read as an organisation."""
     memo = doc_index(doc).memo
     if "person_words" not in memo:
-        memo["person_words"] = frozenset(
-            t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent if t.is_title
-        )
+        words = {t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent if t.is_title}
+        for name in described_names(doc, lex):
+            words.update(t.text for t in (name, *children(name, "compound")) if t.is_title)
+        memo["person_words"] = frozenset(words)
     return memo["person_words"]
+
+
+def described_names(doc: Doc, lex: Lexicon) -> list[Token]:
+    """Proper nouns said to be a person: the subject of "is a nurse", the head of ", a nurse"."""
+    found = []
+    for noun in doc:
+        lemma = noun.lemma_.lower()
+        if noun.pos_ != "NOUN" or not (lemma in lex.person_heads or agentive_person_noun(lemma)):
+            continue
+        if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            found += [s for s in children(noun.head, "nsubj") if s.pos_ == "PROPN"]
+        elif noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+            found.append(noun.head)
+    return found
 
 
 PERSON_SUFFIXES = ("ist", "ian", "eur", "ee")

@@ -382,11 +382,19 @@ def is_specific(participant: Participant) -> bool:
     plural_bare = (
         (head.endswith("s") or head in IRREGULAR_PLURALS)
         and first not in DETERMINERS
-        and not any(w[0].isdigit() for w in words)
+        and not any(w[0].isdigit() for w in head_words)  # "families of those killed in 2022"
         and not counted_few(words)
-        and not any(w[0].isupper() for w in head_words[1:])
+        and not is_group_name(head_words)
     )
     return not plural_bare
+
+
+def is_group_name(head_words: list[str]) -> bool:
+    """ "Front Line Defenders", "the Magas Defendants": a capitalised name; "devout Muslims",
+    "ethnic Uzbeks" are a kind of people (lowercase words before one capitalised plural)."""
+    if not any(w[0].isupper() for w in head_words[1:]):
+        return False
+    return not all(w[0].islower() for w in head_words[1:-1])  # the first may open a sentence
 
 
 def counted_few(words: list[str]) -> bool:
@@ -427,7 +435,7 @@ def is_generic(anchor: Token, victims: list[Participant], lex: Lexicon) -> bool:
         return True  # "Were you detained?", "I asked whether I was under arrest"
     if dated_entry_prefix(doc_index(anchor.doc).sentence(anchor)):
         return False  # "19 Apr 2023 – X is charged": a chronology's entry, in the present
-    if is_request(anchor, lex) or names_offence(anchor, lex):
+    if is_request(anchor, lex) or names_offence(anchor, lex) or act_made_offence(anchor):
         return True
     nobody_in_particular = bool(victims) and all(is_anyone(v) for v in victims)
     if victims and not any(map(is_specific, victims)) and obliged(anchor):
@@ -816,6 +824,12 @@ def names_offence(anchor: Token, lex: Lexicon) -> bool:
     if prep.lower_ not in ("for", "of", "with") or prep.head.i == prep.i:
         return False
     return prep.head.lemma_.lower() in lex.status["offence_governors"]
+
+
+def act_made_offence(anchor: Token) -> bool:
+    """ "donating to political prisoners can be prosecuted": an act, not a person, is what
+    the law pursues."""
+    return any(c.dep_ in ("csubjpass", "nsubjpass") and c.tag_ == "VBG" for c in kids(anchor))
 
 
 def concerns_speaker(anchor: Token, lex: Lexicon) -> bool:
