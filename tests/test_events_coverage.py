@@ -3304,3 +3304,32 @@ def test_events_round27_chronologies_recognitions_and_refusals(rules_nlp, text, 
 )  # fmt: skip
 def test_events_round27_practices_offences_and_dismissals(rules_nlp, text, expected):
     assert [e["event_type"] for e in rules_nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a summons to begin a sentence already passed is its execution, not pressure
+        ("She has not yet been summoned to serve her sentence in the penal colony.", []),
+        # a name the parser hid in an opening time phrase still acts; "him" is not that name
+        ("Police detained the singer Ivan Orlov in 2021. In August Memorial recognised him as "
+         "a political prisoner.",
+         [("detention", "Ivan Orlov"), ("intervention", "Ivan Orlov")]),
+        # the one client in apposition is a particular person, not "a citizen" in general
+        ("In November the lawyer obtained the release of one client, a Russian citizen held for "
+         "six hours by migration police.",
+         [("intervention", "one client"), ("release", "one client"),
+          ("detention", "Russian citizen")]),
+        # a release applied for is the lawyer's act, not yet a release
+        ("Her lawyer said he would apply next week for his client's release on bail.",
+         [("intervention", "his client")]),
+        ("The lawyer applied for her release on bail, and she was released two days later.",
+         [("intervention", "her"), ("release", "she")]),
+        # appellants are people; a press card revoked is a reporter's standing taken away
+        ("A month later the appellants were evicted from the house.",
+         [("relocation", "appellants")]),
+        ("In 2019 his press card was revoked without explanation.", [("harassment", "his")]),
+    ],
+)  # fmt: skip
+def test_events_round28_summons_recognitions_and_applications(rules_nlp, text, expected):
+    assert [(e["event_type"], e["victim"]) for e in rules_nlp(text)._.events] == expected

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
-from testimony_nlp.events.roles import is_headline, person_gender, pronoun_gender
+from testimony_nlp.events.roles import (
+    is_headline,
+    person_gender,
+    pronoun_gender,
+    time_phrase_subject,
+)
 from testimony_nlp.records import DocumentRecord
 
 
@@ -218,3 +225,23 @@ def test_events_roles_pronoun_gender(base_nlp, text, expected):
 def test_events_roles_is_headline(base_nlp, text, word, expected):
     doc = base_nlp(text)
     assert is_headline(next(t for t in doc if t.text == word)) is expected
+
+
+def opening_time_phrase(month_is_date: bool) -> Doc:
+    """ "In August Memorial recognised him", parsed as the small model parses it: the name
+    is the object of "In", the month a compound of the name."""
+    words = ["In", "August", "Memorial", "recognised", "him", "."]
+    return Doc(
+        Vocab(),
+        words=words,
+        heads=[3, 2, 0, 3, 3, 3],
+        deps=["prep", "compound", "pobj", "ROOT", "dobj", "punct"],
+        pos=["ADP", "PROPN", "PROPN", "VERB", "PRON", "PUNCT"],
+        ents=["O", "B-DATE" if month_is_date else "O", "O", "O", "O", "O"],
+    )
+
+
+@pytest.mark.parametrize(("month_is_date", "expected"), [(True, ["Memorial"]), (False, [])])
+def test_events_roles_time_phrase_subject(month_is_date, expected):
+    doc = opening_time_phrase(month_is_date)
+    assert [t.text for t in time_phrase_subject(doc[3])] == expected

@@ -30,6 +30,7 @@ from .patterns import (
     TriggerFinder,
     TriggerMatch,
     acting_subjects,
+    is_no_act_against,
     load_pattern_data,
     sentence_has_lemma,
     they_or_an_agency,
@@ -293,6 +294,8 @@ class EventExtractor:
             for cand in candidates:  # retyped ("the court ordered his expulsion": a charge)
                 covered.setdefault(index.sentence(cand.anchor).start, set()).add(cand.type.name)
             for alternatives in backstop_matches(self.backstop, index.sents, covered):
+                if any(is_no_act_against(m.anchor, m.spec.type) for m in alternatives):
+                    continue  # one of the sentence's words shows it: no other word may stand in
                 for match in alternatives:
                     cand = self.candidate(match, narrator, sent_starts, first_person)
                     if cand is not None:
@@ -2143,8 +2146,28 @@ def is_demanded_release(cand: Candidate) -> bool:
     if is_demanded(cand.anchor):
         # "calls on the authorities to release him": an infinitive asked for, however it parses;
         # "recommends that the authorities release him": a subjunctive
-        return cand.status != OCCURRED or is_infinitive(cand.anchor) or is_subjunctive(cand.anchor)
-    return is_list_demand(cand.anchor)
+        return (
+            cand.status != OCCURRED
+            or is_infinitive(cand.anchor)
+            or is_subjunctive(cand.anchor)
+            or asked_for(cand.anchor)
+        )
+    # "applied for his client's release": sought on someone's behalf
+    return is_list_demand(cand.anchor) or (
+        asked_for(cand.anchor) and cand.anchor.head.head.lemma_.lower() == "apply"
+    )
+
+
+def asked_for(noun: Token) -> bool:
+    """ "applied for his client's release", "campaigned for her release": somebody's release
+    is what is sought ("demanded and obtained his release" tells it; "I may apply for parole"
+    is the applicant's own release in prospect)."""
+    return (
+        noun.pos_ == "NOUN"
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ == "for"
+        and any(c.dep_ == "poss" or c.lower_ == "of" for c in kids(noun))
+    )
 
 
 def is_subjunctive(verb: Token) -> bool:

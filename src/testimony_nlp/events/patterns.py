@@ -33,6 +33,7 @@ from .roles import (
     is_intervener_like,
     is_person_like,
     prep_objects,
+    time_phrase_subject,
 )
 from .status import bare_plural_noun, is_infinitive, spans_years
 
@@ -398,8 +399,8 @@ def passes_constraints(match: TriggerMatch, lexicon: Lexicon) -> bool:
     rejects = PATTERN_REJECTS.get(spec.base_id)
     if rejects is not None and rejects(match, lexicon):
         return False
-    if spec.type == "seizure" and takes_out(anchor):
-        return False  # "took out his phone": brought out, not taken from anyone
+    if is_no_act_against(anchor, spec.type):
+        return False
     if spec.type == "relocation" and anchor.lemma_ == "leave" and anchor_is_passive(anchor):
         return False  # "their parents will be left alone": nobody moves
     if spec.type == "surveillance" and is_told_to_follow(anchor):
@@ -1521,6 +1522,32 @@ def takes_out(anchor: Token) -> bool:
     )
 
 
+def is_no_act_against(anchor: Token, etype: str) -> bool:
+    """Checks a sentence backstop's anchor needs as much as a pattern's: a thing its holder
+    handles, a summons to serve a sentence already imposed."""
+    if etype == "seizure":  # "took out his phone to film the scene": brought out, not taken
+        return takes_out(anchor) or is_own_thing_handled(anchor)
+    if etype == "harassment":
+        return is_summoned_to_serve(anchor)  # "not yet been summoned to serve the sentence"
+    return False
+
+
+def is_own_thing_handled(thing: Token) -> bool:
+    """A thing its holder takes out or takes along ("took out his phone", "she took her
+    bag"): the noun a backstop may anchor on instead of the verb."""
+    if thing.pos_ != "NOUN" or thing.dep_ != "dobj":
+        return False
+    verb = thing.head
+    return takes_out(verb) or owner_acts(verb, thing)
+
+
+def is_summoned_to_serve(anchor: Token) -> bool:
+    """ "summoned to serve the sentence": the call to begin a term already imposed."""
+    return anchor.lemma_.lower() in ("summon", "call", "order") and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() == "serve" for c in kids(anchor)
+    )
+
+
 def is_told_to_follow(anchor: Token) -> bool:
     """ "asked me to follow them": the person is ordered to come along."""
     return (
@@ -1805,6 +1832,7 @@ def has_third_party_actor(anchor: Token, lexicon: Lexicon) -> bool:
     actors = [c for c in kids(anchor) if c.dep_ == "nsubj"] + [
         g for c in kids(anchor) if c.dep_ == "agent" for g in kids(c) if g.dep_ == "pobj"
     ]
+    actors += time_phrase_subject(anchor)  # "In August Memorial recognised him"
     for role in (g for c in kids(anchor) if c.lower_ == "as" for g in kids(c)):
         actors += prep_objects(role, "by")  # "recognised as a political prisoner by Viasna"
     return any(

@@ -222,7 +222,7 @@ def find_subject(token: Token) -> Token | None:
     """The active subject, inherited through coordination, control and relative clauses."""
     current = token
     for _ in range(6):
-        found = children(current, "nsubj")
+        found = children(current, "nsubj") or time_phrase_subject(current)
         if found:
             # two subjects are a misparse ("KRASNODAR, 24 May — A court ... ordered"): the
             # nearest one before the verb
@@ -254,6 +254,23 @@ def find_subject(token: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def time_phrase_subject(verb: Token) -> list[Token]:
+    """The subject the parser swallowed into an opening time phrase: "In August Memorial
+    recognised him" is parsed with "August Memorial" as the object of "In"."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    for prep in children(verb, "prep"):
+        for name in children(prep, "pobj"):
+            if (
+                name.i == verb.i - 1
+                and name.pos_ == "PROPN"
+                and name.ent_type_ != "DATE"
+                and any(c.dep_ == "compound" and c.ent_type_ == "DATE" for c in name.children)
+            ):
+                return [name]
+    return []
 
 
 def is_person_like(token: Token, lex: Lexicon) -> bool:
@@ -618,9 +635,13 @@ class RoleResolver:
         k = index.sentence_number(pronoun.i)
         sents = index.sents[max(0, k - 5) : k + 1]
         fallback = None
+        # "Viasna recognised HER": an object pronoun is never its own clause's subject
+        own_subject = find_subject(pronoun.head) if pronoun.dep_ in ("dobj", "dative") else None
         for sent in reversed(sents):
             found = []
             for tok in doc[sent.start : min(sent.end, pronoun.i)]:
+                if own_subject is not None and tok.i == own_subject.i:
+                    continue
                 if tok.pos_ == "PRON" and pronoun_gender(tok) == gender and gender:
                     if tok.dep_ != "poss" and tok.lower_ not in ("himself", "herself"):
                         found.append(tok)

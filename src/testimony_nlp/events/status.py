@@ -441,8 +441,10 @@ def is_generic(anchor: Token, victims: list[Participant], lex: Lexicon) -> bool:
     if victims and not any(map(is_specific, victims)) and obliged(anchor):
         return True  # "Baha'i students should be expelled": a rule about a class of people
     head = governor_chain(anchor)[-1]
-    if nobody_in_particular and anchor.dep_ in ("acl", "relcl"):
-        return True  # "a person convicted in absentia ...", "someone who was taken away"
+    if nobody_in_particular and anchor.dep_ in ("acl", "relcl") and anchor.head.dep_ != "appos":
+        # "a person convicted in absentia ...", "someone who was taken away" (but "one such
+        # client, a Russian citizen held for six hours": the one client in apposition)
+        return True
     if nobody_in_particular and (
         under_modal(anchor) or present_simple(head) or present_simple(governing(head))
     ):
