@@ -2971,7 +2971,6 @@ def test_events_round25_removals_questioning_and_scenes(nlp, text, expected):
         ("A drug test.", []),
         ("And then the trial.", []),
         ("I taught the alphabet to children without charging anyone.", []),
-        ("The authorities did not prosecute anyone for the attack on his father.", ["charge"]),
         ("I added one sentence about the price of bread.", []),
         # nobody it befell, or a policy of releases; a bare "no one" is not "nobody from my
         # family"
@@ -3333,3 +3332,33 @@ def test_events_round27_practices_offences_and_dismissals(rules_nlp, text, expec
 )  # fmt: skip
 def test_events_round28_summons_recognitions_and_applications(rules_nlp, text, expected):
     assert [(e["event_type"], e["victim"]) for e in rules_nlp(text)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "that" taken for a second passive subject: the person kicked is still found
+        ("A student told the ombudsman's staff that, while being put in the van, he had been "
+         "kicked in the back by an officer.", [("assault", "kicked")]),
+        # savings are taken like any belonging
+        ("Officers searched the flat and took the couple's savings.",
+         [("seizure", "searched the flat"), ("seizure", "took the couple's savings")]),
+        # a UN body declaring a detention arbitrary, through its relative pronoun
+        ("Police detained the blogger Aziz Karimov in 2021. Last year the UN Working Group on "
+         "Arbitrary Detention, which reviews such cases, declared his detention arbitrary.",
+         [("detention", "detained the blogger"),
+          ("intervention", "declared his detention arbitrary")]),
+    ],
+)  # fmt: skip
+def test_events_round28_kicks_savings_and_arbitrary_detention(rules_nlp, text, expected):
+    assert [(e["event_type"], e["trigger"]) for e in rules_nlp(text)._.events] == expected
+
+
+def test_events_round28_unpunished_attack_is_a_negated_prosecution(rules_nlp):
+    """The rules' reading, without the verifier, whose probability for this negated charge
+    sits at its threshold and moves with each retraining."""
+    doc = rules_nlp("The authorities did not prosecute anyone for the attack on his father.")
+    assert [(e["event_type"], e["status"]) for e in doc._.events] == [
+        ("charge", "negated"),
+        ("assault", "occurred"),
+    ]

@@ -1833,6 +1833,7 @@ def has_third_party_actor(anchor: Token, lexicon: Lexicon) -> bool:
         g for c in kids(anchor) if c.dep_ == "agent" for g in kids(c) if g.dep_ == "pobj"
     ]
     actors += time_phrase_subject(anchor)  # "In August Memorial recognised him"
+    actors = through_relative(anchor, actors)  # "the Working Group, which declared ..."
     for role in (g for c in kids(anchor) if c.lower_ == "as" for g in kids(c)):
         actors += prep_objects(role, "by")  # "recognised as a political prisoner by Viasna"
     return any(

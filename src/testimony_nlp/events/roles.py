@@ -194,6 +194,8 @@ def grammatical_object(token: Token) -> Token | None:
     # roubles", "was given electric shocks")
     for dep in ("dative", "nsubjpass", "dobj"):
         found = children(token, dep)
+        if len(found) > 1:  # "informed them THAT, while ..., HE had been kicked": two subjects
+            found = [t for t in found if t.lower_ not in ("that", "which")] or found
         if found:
             return found[0]
     for clause in children(token, "ccomp", "xcomp", "oprd", "prt"):
