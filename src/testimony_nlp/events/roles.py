@@ -269,7 +269,7 @@ def time_phrase_subject(verb: Token) -> list[Token]:
                 name.i == verb.i - 1
                 and name.pos_ == "PROPN"
                 and name.ent_type_ != "DATE"
-                and any(c.dep_ == "compound" and c.ent_type_ == "DATE" for c in name.children)
+                and any(c.ent_type_ == "DATE" for c in children(name, "compound"))
             ):
                 return [name]
     return []
